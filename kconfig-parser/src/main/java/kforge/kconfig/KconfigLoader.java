@@ -1,0 +1,110 @@
+package kforge.kconfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.lex.SourceResolver;
+import kforge.kconfig.menu.DependencyChecker;
+import kforge.kconfig.menu.MenuBuilder;
+import kforge.kconfig.menu.MenuFinalizer;
+import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.model.Menu;
+import kforge.kconfig.model.Property;
+import kforge.kconfig.model.PropertyType;
+import kforge.kconfig.model.Symbol;
+import kforge.kconfig.model.SymbolTable;
+import kforge.kconfig.parse.KconfigParsing;
+import kforge.kconfig.preprocess.ProcessShellRunner;
+import kforge.kconfig.preprocess.ShellRunner;
+
+/**
+ * Loads a Kconfig tree the way conf_parse does: scan and parse every file, build the menus, finalize them
+ * and check for recursive dependencies. A fault stops loading with a {@link KconfigException}.
+ */
+public final class KconfigLoader {
+    private String topFile = "Kconfig";
+    private Path srctree;
+    private Path workingDirectory;
+    private Map<String, String> environment = Map.of();
+    private ShellRunner shell;
+    private Reporter reporter = Reporter.console();
+
+    public static KconfigLoader create() {
+        return new KconfigLoader();
+    }
+
+    /** The top Kconfig file, relative to the working directory or srctree ("Kconfig" by default). */
+    public KconfigLoader topFile(String name) {
+        this.topFile = name;
+        return this;
+    }
+
+    public KconfigLoader srctree(Path dir) {
+        this.srctree = dir;
+        return this;
+    }
+
+    /** Where names are looked up first and $(shell,...) runs: conf's working directory (the object tree). */
+    public KconfigLoader workingDirectory(Path dir) {
+        this.workingDirectory = dir;
+        return this;
+    }
+
+    /** The environment conf would see (see KernelEnvironment). */
+    public KconfigLoader environment(Map<String, String> env) {
+        this.environment = env;
+        return this;
+    }
+
+    public KconfigLoader shell(ShellRunner runner) {
+        this.shell = runner;
+        return this;
+    }
+
+    public KconfigLoader reporter(Reporter r) {
+        this.reporter = r;
+        return this;
+    }
+
+    public Kconfig load() {
+        ShellRunner runner = shell != null ? shell
+                : new ProcessShellRunner(java.nio.charset.StandardCharsets.ISO_8859_1);
+        SourceResolver resolver = new SourceResolver(workingDirectory, srctree);
+        KconfigParsing.Result parsed = KconfigParsing.parse(topFile, resolver, environment, runner, reporter);
+
+        SymbolTable symbols = new SymbolTable();
+        MenuBuilder builder = new MenuBuilder(symbols, reporter, environment);
+        builder.build(parsed.tree());
+        if (!builder.errors().isEmpty()) {
+            throw new KconfigException(String.join("\n", builder.errors()));
+        }
+        Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol() : symbols.find("n");
+        Menu root = builder.rootMenu();
+        if (root.prompt == null) {
+            Property prompt = new Property(PropertyType.MENU, root.location, root, null, null);
+            prompt.text = "Main menu";
+            root.prompt = prompt;
+        }
+        MenuFinalizer finalizer = new MenuFinalizer(symbols, reporter);
+        finalizer.setModulesSymbol(modules);
+        finalizer.finalizeMenu(root);
+        checkDependencies(symbols);
+        return new Kconfig(symbols, root, modules, parsed.files(), parsed.environmentUsed());
+    }
+
+    private static void checkDependencies(SymbolTable symbols) {
+        DependencyChecker checker = new DependencyChecker();
+        boolean failed = false;
+        for (Symbol sym : symbols.inHashOrder()) {
+            if (checker.check(sym) != null) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            String report = checker.report();
+            throw new KconfigException(report.endsWith("\n") ? report.substring(0, report.length() - 1) : report);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package kforge.kconfig.conf;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.eval.Evaluator;
+import kforge.kconfig.io.ConfSettings;
+import kforge.kconfig.io.ConfigReader;
+import kforge.kconfig.io.ConfigWriter;
+import kforge.kconfig.menu.MenuBuilder;
+import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.model.Symbol;
+import kforge.kconfig.model.SymbolType;
+import kforge.kconfig.model.Tristate;
+
+/**
+ * What conf's main() does after parsing: read the starting configuration for the mode, apply the mode,
+ * and write .config (or the minimal defconfig). One runner serves one configuration; for batch work,
+ * reset the Kconfig and use a new runner.
+ */
+public final class ConfRunner {
+    private final Kconfig kconfig;
+    private final Evaluator evaluator;
+    private final ConfSettings settings;
+    private final PrintStream out;
+    private final BufferedReader in;
+    private final boolean interactiveTerminal;
+    private GlibcRandom random;
+
+    public ConfRunner(Kconfig kconfig, Evaluator evaluator, ConfSettings settings, PrintStream out,
+                      BufferedReader in, boolean interactiveTerminal) {
+        this.kconfig = kconfig;
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.out = out;
+        this.in = in;
+        this.interactiveTerminal = interactiveTerminal;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** randconfig's seed: KCONFIG_SEED, else from the clock; printed as conf prints it. */
+    public void seedRandom() {
+        long seed;
+        String env = settings.env("KCONFIG_SEED");
+        Long parsed = env == null || env.isEmpty() ? null : parseSeed(env);
+        if (parsed != null) {
+            seed = parsed & 0xffffffffL;
+        } else {
+            long micros = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+            seed = ((micros / 1_000_000 + 1) * (micros % 1_000_000 + 1)) & 0xffffffffL;
+        }
+        out.printf("KCONFIG_SEED=0x%X%n", seed);
+        random = new GlibcRandom(seed);
+    }
+
+    private static Long parseSeed(String env) {
+        try {
+            String s = env.trim();
+            boolean negative = s.startsWith("-");
+            if (negative || s.startsWith("+")) {
+                s = s.substring(1);
+            }
+            long v;
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                v = Long.parseLong(s.substring(2), 16);
+            } else if (s.length() > 1 && s.startsWith("0")) {
+                v = Long.parseLong(s.substring(1), 8);
+            } else {
+                v = Long.parseLong(s);
+            }
+            return negative ? -v : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs one mode. {@code file} is the defconfig to read (defconfig) or to write (savedefconfig).
+     * Returns conf's exit status; user faults throw {@link KconfigException}.
+     */
+    public int run(ConfMode mode, String file) {
+        if (mode == ConfMode.RANDCONFIG && random == null) {
+            seedRandom();
+        }
+        ConfigReader reader = new ConfigReader(evaluator, settings);
+        readStartingConfig(mode, file, reader);
+        if (reader.warnings() != 0 && settings.env("KCONFIG_WERROR") != null) {
+            return 1;
+        }
+        boolean noConfWrite = false;
+        if (mode == ConfMode.SYNCCONFIG) {
+            String noSilent = settings.env("KCONFIG_NOSILENTUPDATE");
+            if (noSilent != null && !noSilent.isEmpty()) {
+                if (evaluator.isChanged()) {
+                    throw new KconfigException("\n*** The configuration requires explicit update.\n");
+                }
+                noConfWrite = true;
+            }
+        }
+        apply(mode);
+        if (evaluator.dependencyWarnings() != 0 && settings.env("KCONFIG_WERROR") != null) {
+            return 1;
+        }
+        ConfigWriter writer = new ConfigWriter(evaluator, settings);
+        if (mode == ConfMode.SAVEDEFCONFIG) {
+            writer.writeDefconfig(file);
+        } else if (mode != ConfMode.LISTNEWCONFIG && mode != ConfMode.HELPNEWCONFIG && !noConfWrite) {
+            writer.write(null);
+        }
+        return 0;
+    }
+
+    private void readStartingConfig(ConfMode mode, String file, ConfigReader reader) {
+        switch (mode) {
+            case DEFCONFIG:
+                if (!reader.read(file)) {
+                    throw new KconfigException("***\n*** Can't find default configuration \"" + file + "\"!\n***");
+                }
+                break;
+            case SAVEDEFCONFIG: case SYNCCONFIG: case OLDASKCONFIG: case OLDCONFIG: case LISTNEWCONFIG:
+            case HELPNEWCONFIG: case OLDDEFCONFIG: case YES2MODCONFIG: case MOD2YESCONFIG: case MOD2NOCONFIG:
+                reader.read(null);
+                break;
+            default:
+                readAllConfig(mode, reader);
+        }
+    }
+
+    /** KCONFIG_ALLCONFIG: a file of values to keep, or (set to "" or "1") allno.config and friends. */
+    private void readAllConfig(ConfMode mode, ConfigReader reader) {
+        String name = settings.env("KCONFIG_ALLCONFIG");
+        if (name == null) {
+            return;
+        }
+        if (!name.isEmpty() && !name.equals("1")) {
+            if (!reader.readSimple(name, Symbol.S_DEF_USER)) {
+                throw new KconfigException("*** Can't read seed configuration \"" + name + "\"!");
+            }
+            return;
+        }
+        String modeFile = mode.option().replace("config", "") + ".config";
+        if (mode == ConfMode.RANDCONFIG) {
+            modeFile = "allrandom.config";
+        }
+        if (!reader.readSimple(modeFile, Symbol.S_DEF_USER) && !reader.readSimple("all.config", Symbol.S_DEF_USER)) {
+            throw new KconfigException("*** KCONFIG_ALLCONFIG set, but no \"" + modeFile
+                    + "\" or \"all.config\" file found");
+        }
+    }
+
+    private void apply(ConfMode mode) {
+        NewSymbols newSymbols = new NewSymbols(evaluator, random);
+        switch (mode) {
+            case ALLNOCONFIG:
+                newSymbols.setAll(NewSymbols.Mode.NO);
+                break;
+            case ALLYESCONFIG:
+                newSymbols.setAll(NewSymbols.Mode.YES);
+                break;
+            case ALLMODCONFIG:
+                newSymbols.setAll(NewSymbols.Mode.MOD);
+                break;
+            case ALLDEFCONFIG: case DEFCONFIG:
+                newSymbols.setAll(NewSymbols.Mode.DEFAULT);
+                break;
+            case RANDCONFIG:
+                while (newSymbols.setAll(NewSymbols.Mode.RANDOM)) {
+                    // until nothing changes
+                }
+                break;
+            case YES2MODCONFIG:
+                rewriteTristates(Tristate.YES, Tristate.MOD);
+                break;
+            case MOD2YESCONFIG:
+                rewriteTristates(Tristate.MOD, Tristate.YES);
+                break;
+            case MOD2NOCONFIG:
+                rewriteTristates(Tristate.MOD, Tristate.NO);
+                break;
+            case OLDASKCONFIG: {
+                Questions q = questions(ConfMode.OLDASKCONFIG);
+                q.askAll();
+                q.untilStable(ConfMode.OLDCONFIG);
+                break;
+            }
+            case OLDCONFIG: case LISTNEWCONFIG: case HELPNEWCONFIG: case SYNCCONFIG:
+                questions(mode).untilStable(mode);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private Questions questions(ConfMode mode) {
+        return new Questions(evaluator, mode, out, this::readLine, interactiveTerminal, settings.configPrefix());
+    }
+
+    /** One answer with its newline, or null at the end of input. */
+    private String readLine() {
+        try {
+            String line = in == null ? null : in.readLine();
+            return line == null ? null : line + "\n";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void rewriteTristates(Tristate oldVal, Tristate newVal) {
+        for (Symbol sym : kconfig.symbols().inHashOrder()) {
+            if (evaluator.effectiveType(sym) == SymbolType.TRISTATE && sym.defTri[Symbol.S_DEF_USER] == oldVal) {
+                sym.defTri[Symbol.S_DEF_USER] = newVal;
+            }
+        }
+        evaluator.clearAllValid();
+    }
+
+    /** conf_set_all_new_symbols: gives every symbol without a user value the mode's value. */
+    static final class NewSymbols {
+        enum Mode { DEFAULT, YES, MOD, NO, RANDOM }
+
+        private final Evaluator evaluator;
+        private final GlibcRandom random;
+        private int pby = 50;
+        private int pty = 33;
+        private int ptm = 33;
+
+        NewSymbols(Evaluator evaluator, GlibcRandom random) {
+            this.evaluator = evaluator;
+            this.random = random;
+        }
+
+        boolean setAll(Mode mode) {
+            boolean changed = false;
+            Iterable<Symbol> all = evaluator.kconfig().symbols().inHashOrder();
+            for (Symbol sym : all) {
+                if (sym.hasUserValue() || sym.has(Symbol.VALID)) {
+                    continue;
+                }
+                SymbolType type = evaluator.effectiveType(sym);
+                if (type != SymbolType.BOOLEAN && type != SymbolType.TRISTATE) {
+                    continue;
+                }
+                changed = true;
+                switch (mode) {
+                    case YES:
+                        sym.defTri[Symbol.S_DEF_USER] = Tristate.YES;
+                        break;
+                    case MOD:
+                        sym.defTri[Symbol.S_DEF_USER] = Tristate.MOD;
+                        break;
+                    case NO:
+                        sym.defTri[Symbol.S_DEF_USER] = sym.has(MenuBuilder.ALLNOCONFIG_Y) ? Tristate.YES
+                                : Tristate.NO;
+                        break;
+                    case RANDOM:
+                        sym.defTri[Symbol.S_DEF_USER] = randomValue(sym);
+                        break;
+                    default:
+                        continue;
+                }
+                if (!(sym.isChoice() && mode == Mode.RANDOM)) {
+                    sym.flags |= Symbol.DEF_USER;
+                }
+            }
+            evaluator.clearAllValid();
+            if (mode != Mode.RANDOM) {
+                for (Symbol csym : all) {
+                    if ((csym.isChoice() && !csym.hasUserValue()) || csym.isChoiceValue()) {
+                        csym.flags |= Symbol.NEED_SET_CHOICE_VALUES;
+                    }
+                }
+            }
+            for (Symbol csym : all) {
+                if (csym.hasUserValue() || !csym.isChoice()) {
+                    continue;
+                }
+                evaluator.calcValue(csym);
+                if (mode == Mode.RANDOM) {
+                    changed |= randomizeChoice(csym);
+                } else {
+                    evaluator.setAllChoiceValues(csym);
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
+        private Tristate randomValue(Symbol sym) {
+            int cnt = random.next() % 100;
+            if (sym.type == SymbolType.TRISTATE) {
+                if (cnt < pty) {
+                    return Tristate.YES;
+                } else if (cnt < pty + ptm) {
+                    return Tristate.MOD;
+                }
+                return Tristate.NO;
+            }
+            return cnt < pby ? Tristate.YES : Tristate.NO;
+        }
+
+        private boolean randomizeChoice(Symbol csym) {
+            if (csym.currTri != Tristate.YES) {
+                return false;
+            }
+            int cnt = csym.choiceValues.size();
+            int def = random.next() % cnt;
+            int i = 0;
+            for (Symbol sym : csym.choiceValues) {
+                if (def == i++) {
+                    sym.defTri[Symbol.S_DEF_USER] = Tristate.YES;
+                    csym.defVal[Symbol.S_DEF_USER] = sym;
+                } else {
+                    sym.defTri[Symbol.S_DEF_USER] = Tristate.NO;
+                }
+                sym.flags |= Symbol.DEF_USER;
+                sym.flags &= ~Symbol.VALID;
+            }
+            csym.flags |= Symbol.DEF_USER;
+            csym.flags &= ~Symbol.VALID;
+            return true;
+        }
+
+        void setProbabilities(int pby, int pty, int ptm) {
+            this.pby = pby;
+            this.pty = pty;
+            this.ptm = ptm;
+        }
+    }
+}

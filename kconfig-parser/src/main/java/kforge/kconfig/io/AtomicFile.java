@@ -1,0 +1,43 @@
+package kforge.kconfig.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+/**
+ * Replaces a file the way conf does: write NAME.PID.tmp, keep the old file as NAME.old, then rename the
+ * new one into place, so a crash never leaves a half-written .config behind.
+ */
+public final class AtomicFile {
+    /** What happened to the target. */
+    public enum Outcome { WRITTEN, UNCHANGED }
+
+    private AtomicFile() {
+    }
+
+    public static Outcome replace(Path target, String content, boolean keepOld) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return Outcome.UNCHANGED;
+        }
+        Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            if (keepOld && Files.exists(target)) {
+                Files.move(target, target.resolveSibling(target.getFileName() + ".old"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return Outcome.WRITTEN;
+    }
+}

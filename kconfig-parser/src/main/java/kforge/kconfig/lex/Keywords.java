@@ -1,0 +1,41 @@
+package kforge.kconfig.lex;
+
+import java.util.Map;
+
+import static kforge.kconfig.parse.KconfigParser.*;
+
+/** Kconfig keywords, as lexer.l lists them; a keyword is only one when the whole word matches. */
+final class Keywords {
+    private static final Map<String, Integer> KEYWORDS = Map.ofEntries(
+            Map.entry("bool", T_BOOL), Map.entry("choice", T_CHOICE), Map.entry("comment", T_COMMENT),
+            Map.entry("config", T_CONFIG), Map.entry("def_bool", T_DEF_BOOL),
+            Map.entry("def_tristate", T_DEF_TRISTATE), Map.entry("default", T_DEFAULT),
+            Map.entry("depends", T_DEPENDS), Map.entry("endchoice", T_ENDCHOICE), Map.entry("endif", T_ENDIF),
+            Map.entry("endmenu", T_ENDMENU), Map.entry("help", T_HELP), Map.entry("hex", T_HEX),
+            Map.entry("if", T_IF), Map.entry("imply", T_IMPLY), Map.entry("int", T_INT),
+            Map.entry("mainmenu", T_MAINMENU), Map.entry("menu", T_MENU), Map.entry("menuconfig", T_MENUCONFIG),
+            Map.entry("modules", T_MODULES), Map.entry("on", T_ON), Map.entry("optional", T_OPTIONAL),
+            Map.entry("prompt", T_PROMPT), Map.entry("range", T_RANGE), Map.entry("select", T_SELECT),
+            Map.entry("source", T_SOURCE), Map.entry("string", T_STRING), Map.entry("tristate", T_TRISTATE),
+            Map.entry("visible", T_VISIBLE),
+            // Extensions from older kernels and Kconfiglib; Linux 6.1 uses none of these words otherwise.
+            Map.entry("option", T_OPTION), Map.entry("rsource", T_SOURCE), Map.entry("osource", T_SOURCE),
+            Map.entry("orsource", T_SOURCE));
+
+    private Keywords() {
+    }
+
+    /** The token type of a keyword, or T_WORD. */
+    static int typeOf(String word) {
+        return KEYWORDS.getOrDefault(word, T_WORD);
+    }
+
+    static KconfigToken.SourceKind sourceKindOf(String word) {
+        switch (word) {
+            case "rsource": return KconfigToken.SourceKind.RELATIVE;
+            case "osource": return KconfigToken.SourceKind.OPTIONAL;
+            case "orsource": return KconfigToken.SourceKind.OPTIONAL_RELATIVE;
+            default: return KconfigToken.SourceKind.PLAIN;
+        }
+    }
+}

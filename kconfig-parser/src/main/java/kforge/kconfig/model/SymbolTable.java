@@ -1,0 +1,146 @@
+package kforge.kconfig.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The symbol table, hashed like symbol.c (FNV-1a over the name's bytes, 9973 buckets, newest first in a
+ * bucket). conf visits symbols in that order in several places, so keeping it makes kforge visit them in
+ * the same order and produce the same results, warnings and random choices.
+ */
+public final class SymbolTable {
+    private static final int HASH_SIZE = 9973;
+
+    public final Symbol yes = new Symbol("y", Symbol.CONST | Symbol.VALID, "y", Tristate.YES);
+    public final Symbol mod = new Symbol("m", Symbol.CONST | Symbol.VALID, "m", Tristate.MOD);
+    public final Symbol no = new Symbol("n", Symbol.CONST | Symbol.VALID, "n", Tristate.NO);
+    /** Stands for an empty string value (symbol_empty). */
+    public final Symbol empty = new Symbol("", Symbol.VALID, "", Tristate.NO);
+
+    private final List<List<Symbol>> buckets = new ArrayList<>(HASH_SIZE);
+    private final List<Symbol> all = new ArrayList<>();
+    private List<Symbol> iterationOrder;
+
+    public SymbolTable() {
+        yes.type = SymbolType.TRISTATE;
+        mod.type = SymbolType.TRISTATE;
+        no.type = SymbolType.TRISTATE;
+        for (int i = 0; i < HASH_SIZE; i++) {
+            buckets.add(null);
+        }
+    }
+
+    /** sym_lookup: finds or creates a symbol; flags select const or choice symbols. */
+    public Symbol lookup(String name, int flags) {
+        int hash = 0;
+        if (name != null) {
+            Symbol constant = constantFor(name);
+            if (constant != null) {
+                return constant;
+            }
+            hash = hash(name);
+            List<Symbol> bucket = buckets.get(hash);
+            if (bucket != null) {
+                for (int i = bucket.size() - 1; i >= 0; i--) {
+                    Symbol s = bucket.get(i);
+                    if (name.equals(s.name()) && matchesLookupFlags(s, flags)) {
+                        return s;
+                    }
+                }
+            }
+        }
+        Symbol sym = new Symbol(name, flags);
+        add(hash, sym);
+        return sym;
+    }
+
+    /** sym_find: an existing non-const symbol, or null. */
+    public Symbol find(String name) {
+        if (name == null) {
+            return null;
+        }
+        Symbol constant = constantFor(name);
+        if (constant != null) {
+            return constant;
+        }
+        List<Symbol> bucket = buckets.get(hash(name));
+        if (bucket == null) {
+            return null;
+        }
+        for (int i = bucket.size() - 1; i >= 0; i--) {
+            Symbol s = bucket.get(i);
+            if (name.equals(s.name()) && !s.isConst()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** All symbols in conf's for_all_symbols order. */
+    public List<Symbol> inHashOrder() {
+        if (iterationOrder == null) {
+            List<Symbol> order = new ArrayList<>(all.size());
+            for (List<Symbol> bucket : buckets) {
+                if (bucket != null) {
+                    for (int i = bucket.size() - 1; i >= 0; i--) {
+                        order.add(bucket.get(i));
+                    }
+                }
+            }
+            iterationOrder = List.copyOf(order);
+        }
+        return iterationOrder;
+    }
+
+    public void forEach(Consumer<Symbol> action) {
+        inHashOrder().forEach(action);
+    }
+
+    /** Symbols in the order they were created (the order they first appear in the Kconfig files). */
+    public List<Symbol> inCreationOrder() {
+        return List.copyOf(all);
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    private static boolean matchesLookupFlags(Symbol s, int flags) {
+        return flags != 0 ? (s.flags & flags) != 0 : (s.flags & (Symbol.CONST | Symbol.CHOICE)) == 0;
+    }
+
+    private Symbol constantFor(String name) {
+        if (name.length() == 1) {
+            switch (name.charAt(0)) {
+                case 'y': return yes;
+                case 'm': return mod;
+                case 'n': return no;
+                default: return null;
+            }
+        }
+        return null;
+    }
+
+    private void add(int hash, Symbol sym) {
+        List<Symbol> bucket = buckets.get(hash);
+        if (bucket == null) {
+            bucket = new ArrayList<>(2);
+            buckets.set(hash, bucket);
+        }
+        bucket.add(sym);
+        all.add(sym);
+        iterationOrder = null;
+    }
+
+    /** FNV-1a over the bytes as C's signed char, then modulo the table size as an int (strhash). */
+    static int hash(String name) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < name.length(); i++) {
+            byte b = (byte) name.charAt(i);
+            h = (h ^ b) * 0x01000193;
+        }
+        int mod = (int) (Integer.toUnsignedLong(h) % HASH_SIZE);
+        return mod;
+    }
+}

@@ -1,0 +1,48 @@
+package kforge.kconfig.parse;
+
+import java.util.List;
+import java.util.Map;
+
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+import kforge.kconfig.ast.KconfigTree;
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.lex.KconfigLexer;
+import kforge.kconfig.lex.SourceResolver;
+import kforge.kconfig.preprocess.Preprocessor;
+import kforge.kconfig.preprocess.ShellRunner;
+
+/** Scans and parses a Kconfig tree from its top file into an AST; every sourced file is read on the way. */
+public final class KconfigParsing {
+    /** What parsing produced: the tree, the files read and the environment variables the files used. */
+    public record Result(KconfigTree tree, List<String> files, Map<String, String> environmentUsed) {
+    }
+
+    private KconfigParsing() {
+    }
+
+    public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
+                               ShellRunner shell, Reporter reporter) {
+        KconfigLexer lexer = new KconfigLexer(resolver, reporter);
+        Preprocessor preprocessor = new Preprocessor(environment, reporter, lexer::currentPosition, shell);
+        if (resolver.workingDirectory() != null) {
+            preprocessor.setWorkingDirectory(resolver.workingDirectory());
+        }
+        lexer.setPreprocessor(preprocessor);
+        lexer.open(topFile);
+
+        KconfigParser parser = new KconfigParser(new CommonTokenStream(lexer));
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.removeErrorListeners();
+        SyntaxErrors errors = new SyntaxErrors();
+        parser.addErrorListener(errors);
+        KconfigParser.InputContext input = parser.input();
+        if (!errors.messages().isEmpty()) {
+            throw new KconfigException(String.join("\n", errors.messages()));
+        }
+        KconfigTree tree = new AstBuilder().build(input);
+        return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed());
+    }
+}

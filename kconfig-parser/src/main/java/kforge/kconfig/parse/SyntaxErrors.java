@@ -1,0 +1,86 @@
+package kforge.kconfig.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.lex.KconfigToken;
+
+import static kforge.kconfig.parse.KconfigParser.*;
+
+/**
+ * Collects syntax errors as "file:line: message" lines in conf's wording where conf has one
+ * (unknown statement, missing end statement), naming the offending token otherwise.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+    private final List<String> messages = new ArrayList<>();
+    private int lastLine = -1;
+    private String lastFile;
+
+    List<String> messages() {
+        return messages;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                            String msg, RecognitionException e) {
+        KconfigToken token = (KconfigToken) offendingSymbol;
+        if (token.getType() == Token.EOF) {
+            reportUnterminatedBlock((KconfigParser) recognizer, token);
+            return;
+        }
+        SourceLocation at = new SourceLocation(token.location().file(), token.getLine());
+        if (at.line() == lastLine && at.file().equals(lastFile)) {
+            return;
+        }
+        lastLine = at.line();
+        lastFile = at.file();
+        if (token.getType() == T_WORD && token.startsStatement()) {
+            messages.add(at + ": unknown statement \"" + token.getText() + "\"");
+        } else {
+            messages.add(at + ": syntax error, unexpected " + describe(token));
+        }
+    }
+
+    private void reportUnterminatedBlock(KconfigParser parser, KconfigToken eof) {
+        for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
+            String what = blockName(ctx);
+            if (what != null) {
+                SourceLocation start = ((KconfigToken) ctx.getStart()).location();
+                messages.add(start + ": missing end statement for this entry");
+                messages.add(start + ": '" + what + "' is not closed: expected 'end" + what + "' before the end of "
+                        + start.file());
+                return;
+            }
+        }
+        messages.add(eof.location() + ": syntax error, unexpected end of file");
+    }
+
+    private static String blockName(ParserRuleContext ctx) {
+        if (ctx instanceof MenuStmtContext) {
+            return "menu";
+        }
+        if (ctx instanceof ChoiceStmtContext) {
+            return "choice";
+        }
+        if (ctx instanceof IfStmtContext || ctx instanceof IfStmtInChoiceContext) {
+            return "if";
+        }
+        return null;
+    }
+
+    private static String describe(Token token) {
+        switch (token.getType()) {
+            case T_EOL: return "end of line";
+            case T_WORD_QUOTE: return "string \"" + token.getText() + "\"";
+            case T_HELPTEXT: return "help text";
+            default: return "'" + token.getText() + "'";
+        }
+    }
+}
