@@ -1,0 +1,23 @@
+package kforge.app;
+
+import java.util.Arrays;
+
+import kforge.app.cli.ConfCompat;
+import kforge.app.cli.KforgeCommand;
+
+/** kforge's entry point: "conf" runs the conf-compatible mode, other arguments the CLI. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("conf")) {
+            return ConfCompat.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return KforgeCommand.run(args);
+    }
+}

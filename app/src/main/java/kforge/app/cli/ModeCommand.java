@@ -1,0 +1,97 @@
+package kforge.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import kforge.kconfig.ConfigEngine;
+import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** One conf mode as a kforge command: defconfig, allnoconfig, oldconfig, ... */
+public final class ModeCommand implements Callable<Integer> {
+    private final ConfMode mode;
+
+    @Mixin
+    TreeOptions tree;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The .config to read and write (default: .config).")
+    Path config;
+
+    @Option(names = "--defconfig", paramLabel = "NAME|PATH",
+            description = "defconfig: a name from arch/$SRCARCH/configs or a path (default: the arch's)."
+                    + " May repeat with --out-dir for a batch.")
+    List<String> defconfigs = new ArrayList<>();
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Batch: write DIR/<name>/.config per defconfig.")
+    Path outDir;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "savedefconfig: where to write the minimal config.")
+    Path output;
+
+    ModeCommand(ConfMode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public Integer call() {
+        if (mode == ConfMode.DEFCONFIG && (outDir != null || defconfigs.size() > 1)) {
+            return batch();
+        }
+        if (!defconfigs.isEmpty() && mode != ConfMode.DEFCONFIG) {
+            throw new KconfigException("--defconfig only goes with the defconfig command");
+        }
+        Path configFile = config != null ? config : Path.of(".config");
+        ConfigEngine engine = open(configFile.toAbsolutePath().getParent());
+        String file = null;
+        if (mode == ConfMode.DEFCONFIG) {
+            file = engine.defconfigArgument(defconfigs.isEmpty() ? null : defconfigs.get(0));
+        } else if (mode == ConfMode.SAVEDEFCONFIG) {
+            file = (output != null ? output : Path.of("defconfig")).toAbsolutePath().toString();
+        }
+        boolean tty = System.console() != null;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        return engine.run(mode, file, configFile, tree.quiet, System.out, in, tty);
+    }
+
+    private ConfigEngine open(Path objtree) {
+        try {
+            Files.createDirectories(objtree);
+        } catch (java.io.IOException e) {
+            throw new KconfigException(objtree + ": cannot create directory: " + e.getMessage());
+        }
+        return ConfigEngine.open(tree.tree, tree.arch, tree.crossCompile, objtree, System.getenv(),
+                Reporter.console());
+    }
+
+    /** Many defconfigs from one parse of the tree, each written to DIR/<name>/.config. */
+    private int batch() {
+        if (outDir == null) {
+            throw new KconfigException("several --defconfig need --out-dir DIR");
+        }
+        List<String> names = defconfigs.isEmpty() ? List.of() : defconfigs;
+        ConfigEngine engine = open(outDir.toAbsolutePath());
+        int status = 0;
+        List<String> targets = names.isEmpty() ? java.util.Collections.singletonList(null) : names;
+        for (String name : targets) {
+            String file = engine.defconfigArgument(name);
+            String dirName = Path.of(file).getFileName().toString();
+            Path configFile = outDir.resolve(dirName).resolve(".config");
+            try {
+                Files.createDirectories(configFile.getParent());
+            } catch (java.io.IOException e) {
+                throw new KconfigException(configFile.getParent() + ": cannot create directory: " + e.getMessage());
+            }
+            int rc = engine.run(ConfMode.DEFCONFIG, file, configFile, tree.quiet, System.out, null, false);
+            status = Math.max(status, rc);
+        }
+        return status;
+    }
+}
