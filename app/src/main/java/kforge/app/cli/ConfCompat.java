@@ -46,6 +46,7 @@ public final class ConfCompat {
     }
 
     private int execute(String[] args, PrintStream out) {
+        DrainingInput stdin = new DrainingInput(System.in);
         Map<String, String> env = System.getenv();
         ConfSettings settings = new ConfSettings(env, Path.of("").toAbsolutePath(), srctree(env), false);
         Integer early = parseOptions(args, out);
@@ -67,7 +68,7 @@ public final class ConfCompat {
                 .load();
         Evaluator evaluator = new Evaluator(kconfig, reporter);
         boolean tty = System.console() != null;
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.ISO_8859_1));
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.ISO_8859_1));
         ConfRunner runner = new ConfRunner(kconfig, evaluator, settings.withSilent(silent), out, in, tty);
         if (mode == ConfMode.RANDCONFIG) {
             runner.seedRandom();

@@ -21,7 +21,7 @@ final class MakefileExports {
         this.vars = new TreeMap<>(in.base());
     }
 
-    /** The base environment with the Makefiles' exports applied, in the order the Makefiles define them. */
+    /** The base environment with the Makefiles' exports applied, sorted by name. */
     static Map<String, String> compute(MakeInputs inputs) {
         return new MakefileExports(inputs).computeAll();
     }
