@@ -128,7 +128,8 @@ public final class Oracle {
         return command;
     }
 
-    private static Map<String, String> makeEnvironment() {
+    /** The environment make runs with: the process's, without variables that would override the targets. */
+    public static Map<String, String> makeEnvironment() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> SCRUBBED_VARIABLES.contains(name)
                 || SCRUBBED_PREFIXES.stream().anyMatch(name::startsWith));

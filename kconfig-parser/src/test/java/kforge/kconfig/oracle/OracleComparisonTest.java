@@ -1,0 +1,120 @@
+package kforge.kconfig.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import kforge.kconfig.ConfigEngine;
+import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.testing.Oracle;
+import kforge.kconfig.testing.ReferenceTree;
+
+/**
+ * The correctness bar: for the reference kernel (Debian's linux-source-6.1), kforge's .config is
+ * byte-identical to the one the kernel's own make/conf writes, for the configurations the project
+ * promises. One parsed tree per architecture serves all its targets, as kforge's batch mode does.
+ */
+class OracleComparisonTest {
+    private static final String ARM_CROSS = "arm-linux-gnueabi-";
+    private static final Map<String, ConfigEngine> ENGINES = new ConcurrentHashMap<>();
+
+    @TempDir
+    Path work;
+
+    static Stream<Arguments> targets() {
+        return Stream.of(
+                Arguments.of("arm", ARM_CROSS, "s3c2410_defconfig"),
+                Arguments.of("arm", ARM_CROSS, "mini2440_defconfig"),
+                Arguments.of("arm", ARM_CROSS, "versatile_defconfig"),
+                Arguments.of("arm", ARM_CROSS, "multi_v5_defconfig"),
+                Arguments.of("arm", ARM_CROSS, "allnoconfig"),
+                Arguments.of("arm", ARM_CROSS, "allyesconfig"),
+                Arguments.of("arm", ARM_CROSS, "allmodconfig"),
+                Arguments.of("x86_64", null, "defconfig"),
+                Arguments.of("x86_64", null, "allnoconfig"),
+                Arguments.of("x86_64", null, "allyesconfig"),
+                Arguments.of("x86_64", null, "allmodconfig"),
+                Arguments.of("um", null, "defconfig"));
+    }
+
+    @ParameterizedTest(name = "ARCH={0} {2}")
+    @MethodSource("targets")
+    void configIsByteIdenticalToTheKernels(String arch, String cross, String target) throws IOException {
+        Path expected = Oracle.config(arch, cross, target);
+        ConfigEngine engine = engine(arch, cross);
+        Path actual = work.resolve(".config");
+        int status;
+        if (target.endsWith("defconfig")) {
+            String file = engine.defconfigArgument(target.equals("defconfig") ? null : target);
+            status = engine.run(ConfMode.DEFCONFIG, file, actual, true, discard(), null, false);
+        } else {
+            status = engine.run(ConfMode.fromOption(target), null, actual, true, discard(), null, false);
+        }
+        assertEquals(0, status);
+        assertSameBytes(expected, actual);
+    }
+
+    @Test
+    void savedefconfigOfS3c2410IsByteIdenticalToTheKernels() throws IOException {
+        Path expected = Oracle.savedefconfig("arm", ARM_CROSS, "s3c2410_defconfig");
+        Path config = work.resolve(".config");
+        Files.copy(Oracle.config("arm", ARM_CROSS, "s3c2410_defconfig"), config);
+        Path actual = work.resolve("defconfig");
+        int status = engine("arm", ARM_CROSS).run(ConfMode.SAVEDEFCONFIG, actual.toString(), config, true,
+                discard(), null, false);
+        assertEquals(0, status);
+        assertSameBytes(expected, actual);
+    }
+
+    private static ConfigEngine engine(String arch, String cross) {
+        return ENGINES.computeIfAbsent(arch + "/" + cross, key -> {
+            try {
+                Path objtree = Files.createTempDirectory("kforge-objtree");
+                return ConfigEngine.open(ReferenceTree.get(), arch, cross == null ? "" : cross, objtree,
+                        Oracle.makeEnvironment(), Reporter.silent());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static PrintStream discard() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+
+    /** Byte comparison, reporting the first differing line so a failure says what differs. */
+    private static void assertSameBytes(Path expected, Path actual) throws IOException {
+        byte[] e = Files.readAllBytes(expected);
+        byte[] a = Files.readAllBytes(actual);
+        if (java.util.Arrays.equals(e, a)) {
+            return;
+        }
+        List<String> el = List.of(new String(e, StandardCharsets.ISO_8859_1).split("\n", -1));
+        List<String> al = List.of(new String(a, StandardCharsets.ISO_8859_1).split("\n", -1));
+        for (int i = 0; i < Math.max(el.size(), al.size()); i++) {
+            String x = i < el.size() ? el.get(i) : "<end>";
+            String y = i < al.size() ? al.get(i) : "<end>";
+            if (!x.equals(y)) {
+                fail("differs from " + expected + " at line " + (i + 1) + ":\n  kernel: " + x + "\n  kforge: " + y);
+            }
+        }
+        fail("byte difference without a line difference");
+    }
+}
