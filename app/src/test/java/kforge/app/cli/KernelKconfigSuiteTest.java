@@ -32,7 +32,7 @@ class KernelKconfigSuiteTest {
         copyTree(ReferenceTree.get().resolve("scripts/kconfig/tests"), tests);
         writeConfWrapper(work.resolve("scripts/kconfig/conf"));
 
-        Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
+        Process pytest = new ProcessBuilder(python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -40,6 +40,12 @@ class KernelKconfigSuiteTest {
         assertTrue(pytest.waitFor(10, TimeUnit.MINUTES), "pytest did not finish");
         assertEquals(0, pytest.exitValue(), output);
         assertTrue(output.contains("17 passed"), output);
+    }
+
+    /** Debian's python3, which scripts/install-deps gives pytest; another python3 on PATH may lack it. */
+    private static String python() {
+        Path debian = Path.of("/usr/bin/python3");
+        return Files.isExecutable(debian) ? debian.toString() : "python3";
     }
 
     /**
