@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.diag.KconfigException;
@@ -45,6 +46,7 @@ public final class ConfigEngine {
                 .workingDirectory(objtree)
                 .environment(env.variables())
                 .reporter(reporter)
+                .cache(ParseCache.standard(baseEnvironment))
                 .load();
         return new ConfigEngine(env, kconfig, reporter);
     }

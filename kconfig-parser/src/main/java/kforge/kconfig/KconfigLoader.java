@@ -1,7 +1,16 @@
 package kforge.kconfig;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import kforge.kconfig.cache.CacheEntry;
+import kforge.kconfig.cache.ModelCodec;
+import kforge.kconfig.cache.ParseCache;
+import kforge.kconfig.diag.RecordingReporter;
+import kforge.kconfig.preprocess.PrefetchingShellRunner;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
@@ -30,6 +39,7 @@ public final class KconfigLoader {
     private Map<String, String> environment = Map.of();
     private ShellRunner shell;
     private Reporter reporter = Reporter.console();
+    private ParseCache cache;
 
     public static KconfigLoader create() {
         return new KconfigLoader();
@@ -68,12 +78,44 @@ public final class KconfigLoader {
         return this;
     }
 
-    public Kconfig load() {
-        ShellRunner runner = shell != null ? shell
-                : new ProcessShellRunner(java.nio.charset.StandardCharsets.ISO_8859_1);
-        SourceResolver resolver = new SourceResolver(workingDirectory, srctree);
-        KconfigParsing.Result parsed = KconfigParsing.parse(topFile, resolver, environment, runner, reporter);
+    /** Keep parsed trees between runs in this cache (validated on every use); null for none. */
+    public KconfigLoader cache(ParseCache parseCache) {
+        this.cache = parseCache;
+        return this;
+    }
 
+    public Kconfig load() {
+        ShellRunner runner = shell != null ? shell : new ProcessShellRunner(StandardCharsets.ISO_8859_1);
+        SourceResolver resolver = new SourceResolver(workingDirectory, srctree);
+        String key = cache == null ? null : cache.key(srctree, topFile, workingDirectory, environment);
+        CacheEntry entry = key == null ? null : cache.read(key);
+        if (entry != null && !(entry.environmentUnchanged(environment) && entry.filesUnchanged(resolver))) {
+            entry = null;
+        }
+        List<String> expected = entry == null ? List.of() : entry.commands();
+        try (PrefetchingShellRunner shells = new PrefetchingShellRunner(runner, expected, environment,
+                workingDirectory)) {
+            if (entry != null) {
+                CacheEntry hit = entry;
+                CompletableFuture<Kconfig> decoded = CompletableFuture.supplyAsync(() -> ModelCodec.decode(hit.model()));
+                if (shells.reproduces(entry.shellCalls())) {
+                    RecordingReporter.replay(entry.messages(), reporter);
+                    return decoded.join();
+                }
+            }
+            RecordingReporter recording = new RecordingReporter(reporter);
+            SourceResolver fresh = new SourceResolver(workingDirectory, srctree);
+            KconfigParsing.Result parsed = KconfigParsing.parse(topFile, fresh, environment, shells, recording);
+            Kconfig kconfig = build(parsed, recording);
+            if (key != null && !parsed.usedGlob()) {
+                cache.write(key, new CacheEntry(fresh.resolutions(), parsed.environmentQueried(), shells.calls(),
+                        recording.messages(), ModelCodec.encode(kconfig)));
+            }
+            return kconfig;
+        }
+    }
+
+    private Kconfig build(KconfigParsing.Result parsed, Reporter reporter) {
         SymbolTable symbols = new SymbolTable();
         MenuBuilder builder = new MenuBuilder(symbols, reporter, environment);
         builder.build(parsed.tree());

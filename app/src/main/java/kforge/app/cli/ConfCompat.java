@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import kforge.kconfig.KconfigLoader;
+import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.diag.Reporter;
@@ -65,6 +66,7 @@ public final class ConfCompat {
                 .workingDirectory(settings.workingDirectory())
                 .environment(env)
                 .reporter(reporter)
+                .cache(ParseCache.standard(env))
                 .load();
         Evaluator evaluator = new Evaluator(kconfig, reporter);
         boolean tty = System.console() != null;

@@ -131,7 +131,7 @@ public final class SymbolAssignments {
         if (!evaluator.stringWithinRange(sym, value)) {
             Property range = evaluator.rangeProperty(sym);
             String bounds = range == null ? "" : " [" + evaluator.stringValue(range.expr.leftSym) + ".."
-                    + evaluator.stringValue(range.expr.rightSym) + "]";
+                    + evaluator.stringValue(range.expr.rightSym) + "] (the range at " + range.location + ")";
             return sym.name() + "=" + value + ": out of range" + bounds;
         }
         evaluator.setString(sym, value);

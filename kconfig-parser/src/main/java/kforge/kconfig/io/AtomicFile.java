@@ -3,6 +3,7 @@ package kforge.kconfig.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
@@ -30,14 +31,27 @@ public final class AtomicFile {
         Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.write(tmp, bytes);
-            if (keepOld && Files.exists(target)) {
-                Files.move(target, target.resolveSibling(target.getFileName() + ".old"),
-                        StandardCopyOption.REPLACE_EXISTING);
+            if (keepOld && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                keepAsOld(target);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return Outcome.WRITTEN;
+    }
+
+    /**
+     * NAME.old becomes the current file. A hard link keeps NAME itself in place until the rename replaces it,
+     * so there is no moment without a NAME; where links are not possible it is moved away as conf does.
+     */
+    private static void keepAsOld(Path target) throws IOException {
+        Path old = target.resolveSibling(target.getFileName() + ".old");
+        Files.deleteIfExists(old);
+        try {
+            Files.createLink(old, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.move(target, old, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class KconfigLexer implements TokenSource {
     private int prevPrevToken = T_EOL;
     private SourceLocation statementLocation = SourceLocation.NONE;
     private boolean finished;
+    private boolean usedGlob;
 
     /** The statement in progress, for source statements and assignments that act when their line ends. */
     private final List<KconfigToken> statement = new ArrayList<>();
@@ -67,6 +68,11 @@ public final class KconfigLexer implements TokenSource {
             throw new KconfigException("can't find file " + name);
         }
         current = load(name, path, null);
+    }
+
+    /** True when a source statement used a glob pattern (its result depends on directory contents). */
+    public boolean usedGlob() {
+        return usedGlob;
     }
 
     /** Every file read so far, in order. */
@@ -468,6 +474,7 @@ public final class KconfigLexer implements TokenSource {
     private void includeAll(String pattern, boolean optional) {
         Path base = resolver.srctree() != null ? resolver.srctree() : resolver.workingDirectory();
         List<String> matches = SourceGlob.expand(base != null ? base : Path.of("."), pattern);
+        usedGlob = true;
         if (matches.isEmpty() && !optional) {
             throw KconfigException.verbatim(statementLocation, statementLocation.file() + ":"
                     + statementLocation.line() + ": \"" + pattern + "\" does not match any file");

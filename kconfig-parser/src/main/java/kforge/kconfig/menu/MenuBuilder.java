@@ -229,9 +229,9 @@ public final class MenuBuilder {
         entries(body);
         currentMenu = blockMenu;
         if (!end.keyword().equals(expected)) {
-            errors.add(end.location() + ": unexpected 'end" + end.keyword() + "' within " + expected + " block");
+            errors.add(end.location() + ": unexpected '" + end.keyword() + "' within " + expected + " block");
         } else if (!end.location().file().equals(start.file())) {
-            errors.add(end.location() + ": 'end" + expected + "' in different file than '" + expected + "'\n"
+            errors.add(end.location() + ": '" + expected + "' in different file than '" + expected + "'\n"
                     + start + ": location of the '" + expected + "'");
         }
         currentMenu = blockMenu.parent;

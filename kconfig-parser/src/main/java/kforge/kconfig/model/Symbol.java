@@ -63,6 +63,11 @@ public final class Symbol {
         this(name, flags, null, Tristate.NO);
     }
 
+    /** The flags the symbol was created with (kept across state resets). */
+    public int initialFlags() {
+        return initialFlags;
+    }
+
     /** For the constants y, m, n and the empty string. */
     Symbol(String name, int flags, Object currVal, Tristate currTri) {
         this.name = name;

@@ -55,6 +55,14 @@ public final class SymbolTable {
         return sym;
     }
 
+    /**
+     * Re-enters a symbol read back from a cache, in creation order, so the table ends up exactly as the
+     * parse that made it left it.
+     */
+    public void restore(Symbol sym) {
+        add(sym.name() == null ? 0 : hash(sym.name()), sym);
+    }
+
     /** sym_find: an existing non-const symbol, or null. */
     public Symbol find(String name) {
         if (name == null) {

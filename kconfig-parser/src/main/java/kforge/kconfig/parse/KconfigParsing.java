@@ -16,8 +16,12 @@ import kforge.kconfig.preprocess.ShellRunner;
 
 /** Scans and parses a Kconfig tree from its top file into an AST; every sourced file is read on the way. */
 public final class KconfigParsing {
-    /** What parsing produced: the tree, the files read and the environment variables the files used. */
-    public record Result(KconfigTree tree, List<String> files, Map<String, String> environmentUsed) {
+    /**
+     * What parsing produced: the tree, the files read, the environment variables the files used (and all
+     * those looked up, set or not), and whether a glob source made the result depend on directory listings.
+     */
+    public record Result(KconfigTree tree, List<String> files, Map<String, String> environmentUsed,
+                         Map<String, String> environmentQueried, boolean usedGlob) {
     }
 
     private KconfigParsing() {
@@ -36,6 +40,7 @@ public final class KconfigParsing {
         KconfigParser parser = new KconfigParser(new CommonTokenStream(lexer));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
+        parser.setErrorHandler(new RecoveringErrorStrategy());
         SyntaxErrors errors = new SyntaxErrors();
         parser.addErrorListener(errors);
         KconfigParser.InputContext input = parser.input();
@@ -43,6 +48,7 @@ public final class KconfigParsing {
             throw new KconfigException(String.join("\n", errors.messages()));
         }
         KconfigTree tree = new AstBuilder().build(input);
-        return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed());
+        return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed(),
+                preprocessor.environmentQueried(), lexer.usedGlob());
     }
 }

@@ -41,11 +41,28 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         lastLine = at.line();
         lastFile = at.file();
-        if (token.getType() == T_WORD && token.startsStatement()) {
-            messages.add(at + ": unknown statement \"" + token.getText() + "\"");
+        String unknown = unknownStatement((KconfigParser) recognizer, token);
+        if (unknown != null) {
+            messages.add(at + ": unknown statement \"" + unknown + "\"");
         } else {
             messages.add(at + ": syntax error, unexpected " + describe(token));
         }
+    }
+
+    /**
+     * The word conf names in "unknown statement": a statement that starts with a plain word, which only an
+     * assignment may do, so the error is either on that word or inside an assignment that lacks its operator.
+     */
+    private static String unknownStatement(KconfigParser parser, KconfigToken token) {
+        if (token.getType() == T_WORD && token.startsStatement()) {
+            return token.getText();
+        }
+        for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
+            if (ctx instanceof AssignmentStmtContext) {
+                return ctx.getStart().getText();
+            }
+        }
+        return null;
     }
 
     private void reportUnterminatedBlock(KconfigParser parser, KconfigToken eof) {

@@ -33,6 +33,8 @@ public final class Preprocessor {
     private final BuiltinFunctions builtins;
     private final Map<String, Variable> variables = new HashMap<>();
     private final Map<String, String> environmentUsed = new LinkedHashMap<>();
+    /** Every variable looked up in the environment, with null for those not set: what a parse depends on. */
+    private final Map<String, String> environmentQueried = new LinkedHashMap<>();
     private Path workingDirectory = Path.of(System.getProperty("user.dir"));
 
     /**
@@ -105,6 +107,11 @@ public final class Preprocessor {
     }
 
     /** Environment variables referenced so far, in first-use order, for include/config/auto.conf.cmd. */
+    /** Every environment variable the expansion looked up, in order, mapped to its value or null when unset. */
+    public Map<String, String> environmentQueried() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(environmentQueried));
+    }
+
     public Map<String, String> environmentUsed() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(environmentUsed));
     }
@@ -285,6 +292,7 @@ public final class Preprocessor {
             return remembered;
         }
         String value = getenv(name);
+        environmentQueried.putIfAbsent(name, value);
         if (value != null) {
             environmentUsed.put(name, value);
         }
@@ -296,6 +304,11 @@ public final class Preprocessor {
      * the variable named by the part before its first '=' when that variable's value starts with the rest.
      */
     private String getenv(String name) {
+        return getenv(environment, name);
+    }
+
+    /** getenv(3) over the given environment, with the '=' rule above. */
+    public static String getenv(Map<String, String> environment, String name) {
         int equals = name.indexOf('=');
         if (equals < 0) {
             return environment.get(name);
