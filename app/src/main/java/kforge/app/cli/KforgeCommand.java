@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The kforge command line: one subcommand per configuration operation. */
 @Command(name = "kforge", mixinStandardHelpOptions = true, version = "kforge 0.1.0",
         description = "Configure and build Linux kernels.",
-        subcommands = {SetCommand.class})
+        subcommands = {SetCommand.class, EnvCommand.class, StatsCommand.class})
 public final class KforgeCommand implements Runnable {
     private static final String[][] MODES = {
         {"defconfig", "New .config from a defconfig (a name in arch/$SRCARCH/configs, a path, or the arch's)."},

@@ -224,13 +224,12 @@ public final class Evaluator {
         sym.currVal = rangeSym.currVal;
     }
 
+    /**
+     * sym_set_changed. conf also marks the symbol's menu nodes changed, for its GUIs to redraw; nothing
+     * here reads those marks, and doing it for every symbol whenever MODULES changes is costly.
+     */
     private void setSymbolChanged(Symbol sym) {
         sym.flags |= Symbol.CHANGED;
-        for (Property prop : sym.properties) {
-            if (prop.menu != null) {
-                prop.menu.flags |= 0x0001;
-            }
-        }
     }
 
     private void setAllChanged() {
