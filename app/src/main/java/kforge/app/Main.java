@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import kforge.app.cli.ConfCompat;
 import kforge.app.cli.KforgeCommand;
+import kforge.kconfig.diag.Trace;
 
 /** kforge's entry point: "conf" runs the conf-compatible mode, other arguments the CLI. */
 public final class Main {
@@ -15,6 +16,7 @@ public final class Main {
     }
 
     public static int run(String[] args) {
+        Trace.mark("main");
         if (args.length > 0 && args[0].equals("conf")) {
             return ConfCompat.run(Arrays.copyOfRange(args, 1, args.length));
         }

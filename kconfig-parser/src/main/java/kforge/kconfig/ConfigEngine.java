@@ -12,6 +12,7 @@ import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.diag.Trace;
 import kforge.kconfig.env.KernelEnvironment;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
@@ -38,8 +39,10 @@ public final class ConfigEngine {
      */
     public static ConfigEngine open(Path tree, String arch, String crossCompile, Path objtree,
                                     Map<String, String> baseEnvironment, Reporter reporter) {
+        Trace.mark("engine: computing the environment");
         KernelEnvironment env = KernelEnvironment.builder().tree(tree).arch(arch).crossCompile(crossCompile)
                 .objtree(objtree).baseEnvironment(baseEnvironment).build();
+        Trace.mark("engine: environment ready");
         Kconfig kconfig = KconfigLoader.create()
                 .topFile(env.kconfigFile())
                 .srctree(env.srctree())
@@ -48,6 +51,7 @@ public final class ConfigEngine {
                 .reporter(reporter)
                 .cache(ParseCache.standard(baseEnvironment))
                 .load();
+        Trace.mark("engine: Kconfig loaded");
         return new ConfigEngine(env, kconfig, reporter);
     }
 

@@ -10,6 +10,7 @@ import kforge.kconfig.cache.CacheEntry;
 import kforge.kconfig.cache.ModelCodec;
 import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.diag.RecordingReporter;
+import kforge.kconfig.diag.Trace;
 import kforge.kconfig.preprocess.PrefetchingShellRunner;
 
 import kforge.kconfig.diag.KconfigException;
@@ -89,18 +90,29 @@ public final class KconfigLoader {
         SourceResolver resolver = new SourceResolver(workingDirectory, srctree);
         String key = cache == null ? null : cache.key(srctree, topFile, workingDirectory, environment);
         CacheEntry entry = key == null ? null : cache.read(key);
-        if (entry != null && !(entry.environmentUnchanged(environment) && entry.filesUnchanged(resolver))) {
+        Trace.mark(entry == null ? "loader: no cache entry" : "loader: cache entry read");
+        if (entry != null && !entry.environmentUnchanged(environment)) {
             entry = null;
         }
+        // The commands a previous parse ran start at once; even when the files have changed since,
+        // the parse that follows will mostly need the same ones.
         List<String> expected = entry == null ? List.of() : entry.commands();
         try (PrefetchingShellRunner shells = new PrefetchingShellRunner(runner, expected, environment,
                 workingDirectory)) {
             if (entry != null) {
                 CacheEntry hit = entry;
-                CompletableFuture<Kconfig> decoded = CompletableFuture.supplyAsync(() -> ModelCodec.decode(hit.model()));
-                if (shells.reproduces(entry.shellCalls())) {
-                    RecordingReporter.replay(entry.messages(), reporter);
-                    return decoded.join();
+                CompletableFuture<Kconfig> decoded = CompletableFuture.supplyAsync(
+                        () -> ModelCodec.decode(hit.model().bytes()));
+                boolean filesSame = entry.filesUnchanged(resolver);
+                Trace.mark("loader: files checked");
+                if (filesSame && shells.reproduces(entry.shellCalls())) {
+                    Trace.mark("loader: shell results checked");
+                    Kconfig cached = decodedOrNull(decoded);
+                    Trace.mark("loader: model decoded");
+                    if (cached != null) {
+                        RecordingReporter.replay(entry.messages(), reporter);
+                        return cached;
+                    }
                 }
             }
             RecordingReporter recording = new RecordingReporter(reporter);
@@ -109,9 +121,18 @@ public final class KconfigLoader {
             Kconfig kconfig = build(parsed, recording);
             if (key != null && !parsed.usedGlob()) {
                 cache.write(key, new CacheEntry(fresh.resolutions(), parsed.environmentQueried(), shells.calls(),
-                        recording.messages(), ModelCodec.encode(kconfig)));
+                        recording.messages(), CacheEntry.ModelSource.of(ModelCodec.encode(kconfig))));
             }
             return kconfig;
+        }
+    }
+
+    /** A damaged model file only costs a parse. */
+    private static Kconfig decodedOrNull(CompletableFuture<Kconfig> decoded) {
+        try {
+            return decoded.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return null;
         }
     }
 

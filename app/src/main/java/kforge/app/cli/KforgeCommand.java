@@ -29,6 +29,38 @@ public final class KforgeCommand implements Runnable {
     }
 
     public static int run(String[] args) {
+        CommandLine single = args.length > 0 ? single(args[0]) : null;
+        if (single != null) {
+            // Building only the command asked for saves picocli's reflection over all the others.
+            single.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, System.err));
+            return single.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        return full().execute(args);
+    }
+
+    private static CommandLine single(String name) {
+        for (String[] m : MODES) {
+            if (m[0].equals(name)) {
+                return named(new CommandLine(new ModeCommand(ConfMode.fromOption(m[0]))), name, m[1]);
+            }
+        }
+        switch (name) {
+            case "set": return named(new CommandLine(new SetCommand()), name, null);
+            case "env": return named(new CommandLine(new EnvCommand()), name, null);
+            case "stats": return named(new CommandLine(new StatsCommand()), name, null);
+            default: return null;
+        }
+    }
+
+    private static CommandLine named(CommandLine cli, String name, String description) {
+        cli.setCommandName("kforge " + name);
+        if (description != null) {
+            cli.getCommandSpec().usageMessage().description(description);
+        }
+        return cli;
+    }
+
+    private static CommandLine full() {
         CommandLine cli = new CommandLine(new KforgeCommand());
         for (String[] m : MODES) {
             CommandLine sub = new CommandLine(new ModeCommand(ConfMode.fromOption(m[0])));
@@ -36,6 +68,6 @@ public final class KforgeCommand implements Runnable {
             cli.addSubcommand(m[0], sub);
         }
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, System.err));
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -14,7 +14,17 @@ import kforge.kconfig.preprocess.ShellCall;
  * and the messages it printed.
  */
 public record CacheEntry(List<SourceResolver.Resolution> resolutions, Map<String, String> environmentQueried,
-                         List<ShellCall> shellCalls, List<RecordingReporter.Message> messages, byte[] model) {
+                         List<ShellCall> shellCalls, List<RecordingReporter.Message> messages, ModelSource model) {
+
+    /** The encoded model, read only when needed: a cache hit starts the shell commands first. */
+    @FunctionalInterface
+    public interface ModelSource {
+        byte[] bytes();
+
+        static ModelSource of(byte[] bytes) {
+            return () -> bytes;
+        }
+    }
 
     /** True when every name still resolves to the same, unchanged file. */
     public boolean filesUnchanged(SourceResolver resolver) {

@@ -1,8 +1,6 @@
 package kforge.kconfig.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +30,7 @@ import kforge.kconfig.model.SymbolType;
  */
 public final class ModelCodec {
     private static final int MAGIC = 0x4b464b43; // "KFKC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int NULL = -1;
     private static final int FIXED_SYMBOLS = 3;
 
@@ -51,7 +49,7 @@ public final class ModelCodec {
 
     public static Kconfig decode(byte[] data) {
         try {
-            return new Reader(new DataInputStream(new ByteArrayInputStream(data))).read();
+            return new Reader(java.nio.ByteBuffer.wrap(data)).read();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,6 +65,10 @@ public final class ModelCodec {
         private final List<String> fileNames = new ArrayList<>();
         private final List<Menu> menus = new ArrayList<>();
         private final List<Property> properties = new ArrayList<>();
+        /** Distinct expression shapes, children before parents; equal subtrees are written once. */
+        private final Map<List<Integer>, Integer> exprIds = new HashMap<>();
+        private final List<List<Integer>> exprTable = new ArrayList<>();
+        private final Map<Expr, Integer> exprIdOfNode = new IdentityHashMap<>();
 
         Writer(Kconfig kconfig, DataOutputStream out) {
             this.kconfig = kconfig;
@@ -95,9 +97,18 @@ public final class ModelCodec {
             }
             for (Menu m : menus) {
                 file(m.location);
+                intern(m.visibility);
+                intern(m.dep);
             }
             for (Property p : properties) {
                 file(p.location);
+                intern(p.expr);
+                intern(p.visibleExpr);
+            }
+            for (Symbol s : symbols) {
+                intern(s.dirDep);
+                intern(s.revDep);
+                intern(s.implied);
             }
 
             out.writeInt(MAGIC);
@@ -112,6 +123,12 @@ public final class ModelCodec {
                 out.writeByte(s.type.ordinal());
                 out.writeInt(s.initialFlags());
                 out.writeInt(s.flags);
+            }
+            out.writeInt(exprTable.size());
+            for (List<Integer> shape : exprTable) {
+                for (int field : shape) {
+                    out.writeInt(field);
+                }
             }
             out.writeInt(menus.size());
             for (Menu m : menus) {
@@ -212,25 +229,30 @@ public final class ModelCodec {
             return m == null ? NULL : menuIds.get(m);
         }
 
-        private void expr(Expr e) throws IOException {
+        /** Gives the expression and its subexpressions table ids; structurally equal ones share an id. */
+        private int intern(Expr e) {
             if (e == null) {
-                out.writeByte(NULL);
-                return;
+                return NULL;
             }
-            out.writeByte(e.type.ordinal());
-            switch (e.type) {
-                case AND: case OR: case LIST:
-                    expr(e.left);
-                    expr(e.right);
-                    out.writeInt(ref(e.rightSym));
-                    break;
-                case NOT:
-                    expr(e.left);
-                    break;
-                default:
-                    out.writeInt(ref(e.leftSym));
-                    out.writeInt(ref(e.rightSym));
+            Integer known = exprIdOfNode.get(e);
+            if (known != null) {
+                return known;
             }
+            int left = intern(e.left);
+            int right = intern(e.right);
+            List<Integer> shape = List.of(e.type.ordinal(), left, right, ref(e.leftSym), ref(e.rightSym));
+            Integer id = exprIds.get(shape);
+            if (id == null) {
+                id = exprTable.size();
+                exprIds.put(shape, id);
+                exprTable.add(shape);
+            }
+            exprIdOfNode.put(e, id);
+            return id;
+        }
+
+        private void expr(Expr e) throws IOException {
+            out.writeInt(e == null ? NULL : exprIdOfNode.get(e));
         }
 
         private void string(String s) throws IOException {
@@ -244,50 +266,56 @@ public final class ModelCodec {
         }
     }
 
+    /** Reads from a ByteBuffer: far cheaper per value than a DataInputStream over a byte array. */
     private static final class Reader {
-        private final DataInputStream in;
+        private final java.nio.ByteBuffer in;
         private final SymbolTable table = new SymbolTable();
         private final List<Symbol> symbols = new ArrayList<>();
         private String[] files;
         private Menu[] menus;
         private Property[] properties;
+        private Expr[] exprs;
 
-        Reader(DataInputStream in) {
+        Reader(java.nio.ByteBuffer in) {
             this.in = in;
         }
 
         Kconfig read() throws IOException {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
                 throw new IOException("not a kforge model of this version");
             }
-            files = new String[in.readInt()];
+            files = new String[in.getInt()];
             for (int i = 0; i < files.length; i++) {
                 files[i] = string();
             }
             symbols.add(table.yes);
             symbols.add(table.mod);
             symbols.add(table.no);
-            int symbolCount = in.readInt();
+            int symbolCount = in.getInt();
             for (int i = 0; i < symbolCount; i++) {
                 String name = string();
-                SymbolType type = SymbolType.values()[in.readByte()];
-                int initial = in.readInt();
+                SymbolType type = SymbolType.values()[in.get()];
+                int initial = in.getInt();
                 Symbol s = new Symbol(name, initial);
                 s.type = type;
-                s.flags = in.readInt();
+                s.flags = in.getInt();
                 table.restore(s);
                 symbols.add(s);
             }
-            menus = new Menu[in.readInt()];
+            exprs = new Expr[in.getInt()];
+            for (int i = 0; i < exprs.length; i++) {
+                exprs[i] = readShape();
+            }
+            menus = new Menu[in.getInt()];
             for (int i = 0; i < menus.length; i++) {
-                Symbol sym = sym(in.readInt());
+                Symbol sym = sym(in.getInt());
                 menus[i] = new Menu(sym, null, location());
             }
-            properties = new Property[in.readInt()];
+            properties = new Property[in.getInt()];
             for (int i = 0; i < properties.length; i++) {
-                PropertyType type = PropertyType.values()[in.readByte()];
+                PropertyType type = PropertyType.values()[in.get()];
                 SourceLocation loc = location();
-                Menu menu = menus[in.readInt()];
+                Menu menu = menus[in.getInt()];
                 String text = string();
                 Expr expr = expr();
                 Expr visible = expr();
@@ -296,39 +324,39 @@ public final class ModelCodec {
                 properties[i] = p;
             }
             for (Menu m : menus) {
-                m.next = menu(in.readInt());
-                m.parent = menu(in.readInt());
-                m.list = menu(in.readInt());
-                int prompt = in.readInt();
+                m.next = menu(in.getInt());
+                m.parent = menu(in.getInt());
+                m.list = menu(in.getInt());
+                int prompt = in.getInt();
                 m.prompt = prompt == NULL ? null : properties[prompt];
                 m.visibility = expr();
                 m.dep = expr();
-                m.flags = in.readInt();
+                m.flags = in.getInt();
                 m.help = string();
             }
             for (int i = 0; i < symbolCount; i++) {
                 Symbol s = symbols.get(FIXED_SYMBOLS + i);
-                int count = in.readInt();
+                int count = in.getInt();
                 for (int j = 0; j < count; j++) {
-                    s.properties.add(properties[in.readInt()]);
+                    s.properties.add(properties[in.getInt()]);
                 }
                 s.dirDep = expr();
                 s.revDep = expr();
                 s.implied = expr();
-                int values = in.readInt();
+                int values = in.getInt();
                 for (int j = 0; j < values; j++) {
-                    s.choiceValues.add(sym(in.readInt()));
+                    s.choiceValues.add(sym(in.getInt()));
                 }
-                s.choice = sym(in.readInt());
+                s.choice = sym(in.getInt());
             }
-            Symbol modules = sym(in.readInt());
+            Symbol modules = sym(in.getInt());
             List<String> fileList = new ArrayList<>();
-            int fileCount = in.readInt();
+            int fileCount = in.getInt();
             for (int i = 0; i < fileCount; i++) {
                 fileList.add(string());
             }
             Map<String, String> env = new LinkedHashMap<>();
-            int envCount = in.readInt();
+            int envCount = in.getInt();
             for (int i = 0; i < envCount; i++) {
                 env.put(string(), string());
             }
@@ -344,45 +372,42 @@ public final class ModelCodec {
         }
 
         private SourceLocation location() throws IOException {
-            int file = in.readInt();
+            int file = in.getInt();
             if (file == NULL) {
                 return null;
             }
-            return new SourceLocation(files[file], in.readInt());
+            return new SourceLocation(files[file], in.getInt());
+        }
+
+        /** Shared nodes are safe: after loading, expressions are only evaluated and printed, never changed. */
+        private Expr readShape() throws IOException {
+            ExprType type = ExprType.values()[in.getInt()];
+            Expr left = exprRef(in.getInt());
+            Expr right = exprRef(in.getInt());
+            Symbol leftSym = sym(in.getInt());
+            Symbol rightSym = sym(in.getInt());
+            Expr e = Expr.two(type, left, right);
+            e.leftSym = leftSym;
+            e.rightSym = rightSym;
+            return e;
+        }
+
+        private Expr exprRef(int id) {
+            return id == NULL ? null : exprs[id];
         }
 
         private Expr expr() throws IOException {
-            int type = in.readByte();
-            if (type == NULL) {
-                return null;
-            }
-            ExprType t = ExprType.values()[type];
-            switch (t) {
-                case AND: case OR: case LIST: {
-                    Expr left = expr();
-                    Expr right = expr();
-                    Expr e = Expr.two(t, left, right);
-                    e.rightSym = sym(in.readInt());
-                    return e;
-                }
-                case NOT:
-                    return Expr.one(t, expr());
-                default: {
-                    Symbol l = sym(in.readInt());
-                    Symbol r = sym(in.readInt());
-                    Expr e = Expr.comparison(t, l, r);
-                    return e;
-                }
-            }
+            return exprRef(in.getInt());
         }
 
         private String string() throws IOException {
-            int n = in.readInt();
+            int n = in.getInt();
             if (n == NULL) {
                 return null;
             }
-            byte[] b = in.readNBytes(n);
-            return new String(b, StandardCharsets.ISO_8859_1);
+            String text = new String(in.array(), in.position(), n, StandardCharsets.ISO_8859_1);
+            in.position(in.position() + n);
+            return text;
         }
     }
 }

@@ -33,7 +33,7 @@ import kforge.kconfig.preprocess.ShellCall;
  */
 public final class ParseCache {
     private static final int MAGIC = 0x4b46504b; // "KFPK"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final int MAX_ENTRIES = 32;
     private static String engineIdentity;
 
@@ -74,7 +74,7 @@ public final class ParseCache {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            return readEntry(in);
+            return readEntry(in, directory);
         } catch (IOException | RuntimeException e) {
             // A damaged or foreign file is only a miss.
             return null;
@@ -84,10 +84,14 @@ public final class ParseCache {
     public void write(String key, CacheEntry entry) {
         try {
             Files.createDirectories(directory);
+            // The model goes to a file of its own, named in the entry, so an entry never pairs with
+            // another writer's model.
+            Path model = Files.createTempFile(directory, key + "-", ".model");
+            Files.write(model, entry.model().bytes());
             Path tmp = Files.createTempFile(directory, key, ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp),
                     1 << 16))) {
-                writeEntry(out, entry);
+                writeEntry(out, entry, model.getFileName().toString());
             }
             Files.move(tmp, directory.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -99,10 +103,24 @@ public final class ParseCache {
 
     private void prune() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> entries = files.filter(p -> p.toString().endsWith(".bin"))
-                    .sorted(Comparator.comparing(ParseCache::modified).reversed()).toList();
+            List<Path> all = files.sorted(Comparator.comparing(ParseCache::modified).reversed()).toList();
+            List<Path> entries = all.stream().filter(p -> p.toString().endsWith(".bin")).toList();
             for (Path old : entries.subList(Math.min(MAX_ENTRIES, entries.size()), entries.size())) {
                 Files.deleteIfExists(old);
+            }
+            java.util.Set<String> referenced = new java.util.HashSet<>();
+            for (Path entry : entries.subList(0, Math.min(MAX_ENTRIES, entries.size()))) {
+                referenced.add(modelNameOf(entry));
+            }
+            long now = System.currentTimeMillis();
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                boolean orphan = name.endsWith(".model") && !referenced.contains(name);
+                boolean staleTemp = name.endsWith(".tmp");
+                // Files younger than a minute may belong to a writer still at work.
+                if ((orphan || staleTemp) && now - modified(p) > 60_000) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
@@ -115,9 +133,21 @@ public final class ParseCache {
         }
     }
 
-    private static void writeEntry(DataOutputStream out, CacheEntry e) throws IOException {
+    private static String modelNameOf(Path entry) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(entry)))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                return "";
+            }
+            return string(in);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void writeEntry(DataOutputStream out, CacheEntry e, String modelName) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
+        string(out, modelName);
         out.writeInt(e.resolutions().size());
         for (SourceResolver.Resolution r : e.resolutions()) {
             string(out, r.name());
@@ -145,12 +175,14 @@ public final class ParseCache {
             out.writeBoolean(m.stderr());
             string(out, m.text());
         }
-        out.writeInt(e.model().length);
-        out.write(e.model());
     }
 
-    private static CacheEntry readEntry(DataInputStream in) throws IOException {
+    private static CacheEntry readEntry(DataInputStream in, Path directory) throws IOException {
         if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            return null;
+        }
+        Path modelFile = directory.resolve(string(in));
+        if (!Files.isRegularFile(modelFile)) {
             return null;
         }
         int n = in.readInt();
@@ -179,7 +211,13 @@ public final class ParseCache {
         for (int i = 0; i < n; i++) {
             messages.add(new RecordingReporter.Message(in.readBoolean(), string(in)));
         }
-        byte[] model = in.readNBytes(in.readInt());
+        CacheEntry.ModelSource model = () -> {
+            try {
+                return Files.readAllBytes(modelFile);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         return new CacheEntry(resolutions, env, calls, messages, model);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Trace;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
@@ -88,7 +89,9 @@ public final class ConfRunner {
             seedRandom();
         }
         ConfigReader reader = new ConfigReader(evaluator, settings);
+        Trace.mark("conf: reading the starting configuration");
         readStartingConfig(mode, file, reader);
+        Trace.mark("conf: read");
         if (reader.warnings() != 0 && settings.env("KCONFIG_WERROR") != null) {
             return 1;
         }
@@ -103,6 +106,7 @@ public final class ConfRunner {
             }
         }
         apply(mode);
+        Trace.mark("conf: mode applied");
         if (evaluator.dependencyWarnings() != 0 && settings.env("KCONFIG_WERROR") != null) {
             return 1;
         }
@@ -112,6 +116,7 @@ public final class ConfRunner {
         } else if (mode != ConfMode.LISTNEWCONFIG && mode != ConfMode.HELPNEWCONFIG && !noConfWrite) {
             writer.write(null);
         }
+        Trace.mark("conf: written");
         return 0;
     }
 

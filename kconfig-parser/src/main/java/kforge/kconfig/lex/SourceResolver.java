@@ -77,6 +77,10 @@ public final class SourceResolver {
     /** A path and what it held when looked at: a regular file of this size and time, or nothing. */
     public record FileProbe(Path path, boolean exists, long size, long modifiedNanos, Object fileKey) {
         public static FileProbe of(Path p) {
+            // Most probes look for files that are not there; checking first avoids building an exception.
+            if (!Files.isRegularFile(p)) {
+                return new FileProbe(p, false, 0, 0, null);
+            }
             try {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isRegularFile()) {

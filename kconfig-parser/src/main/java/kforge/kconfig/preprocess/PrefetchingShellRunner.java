@@ -38,7 +38,8 @@ public final class PrefetchingShellRunner implements ShellRunner, AutoCloseable 
             pool = null;
             return;
         }
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // One more than the cores: part of each command's time is process start-up, not computing.
+        int threads = Runtime.getRuntime().availableProcessors() + 1;
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "shell-prefetch");
             t.setDaemon(true);
