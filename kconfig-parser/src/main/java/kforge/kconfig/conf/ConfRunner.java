@@ -6,6 +6,7 @@ import java.io.PrintStream;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Trace;
+import kforge.kconfig.eval.CNumbers;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
@@ -174,6 +175,7 @@ public final class ConfRunner {
                 newSymbols.setAll(NewSymbols.Mode.DEFAULT);
                 break;
             case RANDCONFIG:
+                applyProbabilities(newSymbols, settings.env("KCONFIG_PROBABILITY"));
                 while (newSymbols.setAll(NewSymbols.Mode.RANDOM)) {
                     // until nothing changes
                 }
@@ -199,6 +201,55 @@ public final class ConfRunner {
             default:
                 break;
         }
+    }
+
+    /**
+     * KCONFIG_PROBABILITY as conf reads it: "y%" for bools (tristates split it between y and m),
+     * "y%:m%", or "bool-y%:tristate-y%:tristate-m%".
+     */
+    static void applyProbabilities(NewSymbols newSymbols, String env) {
+        int[] p = new int[3];
+        int n = 0;
+        String rest = env == null ? "" : env;
+        while (!rest.isEmpty()) {
+            CNumbers.Parsed parsed = CNumbers.parseSigned(rest, 10);
+            int value = (int) parsed.value();
+            if (value < 0 || value > 100) {
+                throw new KconfigException("KCONFIG_PROBABILITY: Numerical result out of range");
+            }
+            p[n++] = value;
+            int end = parsed.end();
+            rest = end < rest.length() && rest.charAt(end) == ':' ? rest.substring(end + 1) : rest.substring(end);
+            if (n >= 3) {
+                break;
+            }
+        }
+        int pby = 50;
+        int pty = 33;
+        int ptm = 33;
+        switch (n) {
+            case 1:
+                pby = p[0];
+                ptm = pby / 2;
+                pty = pby - ptm;
+                break;
+            case 2:
+                pty = p[0];
+                ptm = p[1];
+                pby = pty + ptm;
+                break;
+            case 3:
+                pby = p[0];
+                pty = p[1];
+                ptm = p[2];
+                break;
+            default:
+                break;
+        }
+        if (pty + ptm > 100) {
+            throw new KconfigException("KCONFIG_PROBABILITY: Numerical result out of range");
+        }
+        newSymbols.setProbabilities(pby, pty, ptm);
     }
 
     private Questions questions(ConfMode mode) {

@@ -83,6 +83,37 @@ class OracleComparisonTest {
         assertSameBytes(expected, actual);
     }
 
+    @ParameterizedTest(name = "randconfig KCONFIG_SEED={0} KCONFIG_PROBABILITY={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0x1234,''", "42,10:5", "7,60:20:20"})
+    void seededRandconfigMakesTheKernelsChoices(String seed, String probability) throws Exception {
+        ConfigEngine engine = engine("arm", ARM_CROSS);
+        Path confDir = Files.createDirectories(work.resolve("conf"));
+        Map<String, String> env = new java.util.HashMap<>(engine.environment().variables());
+        env.put("KCONFIG_SEED", seed);
+        env.put("KCONFIG_CONFIG", confDir.resolve(".config").toString());
+        if (!probability.isEmpty()) {
+            env.put("KCONFIG_PROBABILITY", probability);
+        }
+        ProcessBuilder conf = new ProcessBuilder(Oracle.confBinary("arm", ARM_CROSS).toString(), "-s", "--randconfig",
+                "Kconfig").directory(confDir.toFile()).redirectErrorStream(true);
+        conf.environment().clear();
+        conf.environment().putAll(env);
+        Process p = conf.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals(0, p.waitFor(), output);
+
+        Path actual = work.resolve(".config");
+        kforge.kconfig.eval.Evaluator evaluator = engine.freshEvaluator();
+        Map<String, String> kforgeEnv = new java.util.HashMap<>(env);
+        kforgeEnv.put("KCONFIG_CONFIG", actual.toString());
+        kforge.kconfig.io.ConfSettings settings = new kforge.kconfig.io.ConfSettings(kforgeEnv, work,
+                engine.environment().srctree(), true);
+        int status = new kforge.kconfig.conf.ConfRunner(engine.kconfig(), evaluator, settings, discard(), null, false)
+                .run(ConfMode.RANDCONFIG, null);
+        assertEquals(0, status);
+        assertSameBytes(confDir.resolve(".config"), actual);
+    }
+
     private static ConfigEngine engine(String arch, String cross) {
         return ENGINES.computeIfAbsent(arch + "/" + cross, key -> {
             try {
