@@ -22,7 +22,7 @@ public final class ModeCommand implements Callable<Integer> {
     @Mixin
     TreeOptions tree;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The .config to read and write (default: .config).")
+    @Option(names = "--config", paramLabel = "FILE", description = "The .config to read and write (default: $KCONFIG_CONFIG, else .config).")
     Path config;
 
     @Option(names = "--defconfig", paramLabel = "NAME|PATH",
@@ -48,7 +48,7 @@ public final class ModeCommand implements Callable<Integer> {
         if (!defconfigs.isEmpty() && mode != ConfMode.DEFCONFIG) {
             throw new KconfigException("--defconfig only goes with the defconfig command");
         }
-        Path configFile = config != null ? config : Path.of(".config");
+        Path configFile = config != null ? config : TreeOptions.defaultConfig();
         ConfigEngine engine = open(configFile.toAbsolutePath().getParent());
         String file = null;
         if (mode == ConfMode.DEFCONFIG) {

@@ -25,7 +25,7 @@ public final class SetCommand implements Callable<Integer> {
     @Mixin
     TreeOptions tree;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The .config to change (default: .config).")
+    @Option(names = "--config", paramLabel = "FILE", description = "The .config to change (default: $KCONFIG_CONFIG, else .config).")
     Path config;
 
     @Parameters(paramLabel = "SYMBOL=VALUE", arity = "1..*", description = "Assignments, applied in order.")
@@ -33,7 +33,7 @@ public final class SetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path configFile = (config != null ? config : Path.of(".config")).toAbsolutePath();
+        Path configFile = (config != null ? config : TreeOptions.defaultConfig()).toAbsolutePath();
         if (!Files.isRegularFile(configFile)) {
             throw new KconfigException(configFile + ": No such file; make one first (e.g. kforge defconfig)");
         }

@@ -18,4 +18,10 @@ public final class TreeOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print conf's messages.")
     boolean quiet;
+
+    /** Without --config: $KCONFIG_CONFIG as conf honours it, else .config. */
+    static Path defaultConfig() {
+        String env = System.getenv("KCONFIG_CONFIG");
+        return Path.of(env != null && !env.isEmpty() ? env : ".config");
+    }
 }
