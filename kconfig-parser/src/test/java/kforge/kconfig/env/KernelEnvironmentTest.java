@@ -200,7 +200,9 @@ class KernelEnvironmentTest {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path wrapper = bin.resolve(name);
         Files.writeString(wrapper, "#!/bin/sh\n"
-                + "if [ -n \"$KCONFIG_DEFCONFIG_LIST\" ]; then env > '" + dumps + "'/env.$$; fi\n"
+                // Only cc-option's direct calls ("$(CC) -Werror ..."): helper scripts such as
+                // cc-version.sh set LC_ALL themselves before running the compiler.
+                + "if [ -n \"$KCONFIG_DEFCONFIG_LIST\" ] && [ \"$1\" = -Werror ]; then env > '" + dumps + "'/env.$$; fi\n"
                 + "exec '" + real + "' \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin;
