@@ -13,6 +13,7 @@ import kforge.kconfig.KconfigLoader;
 import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
+import kforge.kconfig.conf.GlibcRandom;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
@@ -29,6 +30,8 @@ public final class ConfCompat {
     private String modeFile;
     private boolean silent;
     private final List<String> operands = new ArrayList<>();
+    private ConfSettings settings;
+    private GlibcRandom random;
 
     private ConfCompat() {
     }
@@ -49,7 +52,7 @@ public final class ConfCompat {
     private int execute(String[] args, PrintStream out) {
         DrainingInput stdin = new DrainingInput(System.in);
         Map<String, String> env = System.getenv();
-        ConfSettings settings = new ConfSettings(env, Path.of("").toAbsolutePath(), srctree(env), false);
+        settings = new ConfSettings(env, Path.of("").toAbsolutePath(), srctree(env), false);
         Integer early = parseOptions(args, out);
         if (early != null) {
             return early;
@@ -72,8 +75,8 @@ public final class ConfCompat {
         boolean tty = System.console() != null;
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.ISO_8859_1));
         ConfRunner runner = new ConfRunner(kconfig, evaluator, settings.withSilent(silent), out, in, tty);
-        if (mode == ConfMode.RANDCONFIG) {
-            runner.seedRandom();
+        if (random != null) {
+            runner.useRandom(random);
         }
         return runner.run(mode, modeFile);
     }
@@ -131,6 +134,10 @@ public final class ConfCompat {
                 mode = m;
                 if (m == ConfMode.SYNCCONFIG) {
                     silent = true;
+                }
+                if (m == ConfMode.RANDCONFIG) {
+                    // conf seeds (and prints the seed) while reading its options, before parsing.
+                    random = ConfRunner.seededRandom(settings, out);
                 }
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 for (char c : arg.substring(1).toCharArray()) {

@@ -8,8 +8,12 @@ import kforge.kconfig.diag.SourceLocation;
 public sealed interface Entry {
     SourceLocation location();
 
-    record Config(SourceLocation location, String name, boolean menuconfig, List<Option> options)
-            implements Entry {
+    /**
+     * A config or menuconfig entry. {@code endLocation} is where the entry was seen to end: the start of
+     * the next statement, which is where conf reports problems it finds only once the entry is complete.
+     */
+    record Config(SourceLocation location, String name, boolean menuconfig, List<Option> options,
+                  SourceLocation endLocation) implements Entry {
     }
 
     /** A choice; name is null for the usual unnamed choice. */

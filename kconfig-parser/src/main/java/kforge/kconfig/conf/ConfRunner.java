@@ -47,6 +47,16 @@ public final class ConfRunner {
 
     /** randconfig's seed: KCONFIG_SEED, else from the clock; printed as conf prints it. */
     public void seedRandom() {
+        random = seededRandom(settings, out);
+    }
+
+    /** Uses a generator seeded earlier (conf seeds while reading its options, before parsing). */
+    public void useRandom(GlibcRandom seeded) {
+        random = seeded;
+    }
+
+    /** set_randconfig_seed: prints "KCONFIG_SEED=0x..." and seeds glibc's generator. */
+    public static GlibcRandom seededRandom(ConfSettings settings, PrintStream out) {
         long seed;
         String env = settings.env("KCONFIG_SEED");
         Long parsed = env == null || env.isEmpty() ? null : parseSeed(env);
@@ -57,7 +67,7 @@ public final class ConfRunner {
             seed = ((micros / 1_000_000 + 1) * (micros % 1_000_000 + 1)) & 0xffffffffL;
         }
         out.printf("KCONFIG_SEED=0x%X%n", seed);
-        random = new GlibcRandom(seed);
+        return new GlibcRandom(seed);
     }
 
     private static Long parseSeed(String env) {

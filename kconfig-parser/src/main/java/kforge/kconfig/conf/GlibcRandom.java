@@ -16,7 +16,8 @@ public final class GlibcRandom {
         }
         int[] state = new int[31];
         state[0] = s;
-        long word = Integer.toUnsignedLong(s);
+        // glibc keeps the seed in an int32_t: seeds from 2^31 up start negative.
+        long word = s;
         for (int i = 1; i < 31; i++) {
             long hi = word / 127773;
             long lo = word % 127773;

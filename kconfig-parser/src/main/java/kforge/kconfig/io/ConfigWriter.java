@@ -16,6 +16,9 @@ public final class ConfigWriter {
     private final Evaluator evaluator;
     private final ConfSettings settings;
 
+    /** What conf's main() adds when conf_write fails. */
+    private static final String WRITE_FAILED = "\n\n*** Error during writing of the configuration.\n";
+
     public ConfigWriter(Evaluator evaluator, ConfSettings settings) {
         this.evaluator = evaluator;
         this.settings = settings;
@@ -85,11 +88,11 @@ public final class ConfigWriter {
             name = settings.configName();
         }
         if (name.isEmpty()) {
-            throw new KconfigException("config name is empty");
+            throw new KconfigException("config name is empty" + WRITE_FAILED);
         }
         Path target = settings.output(name);
         if (Files.isDirectory(target)) {
-            throw new KconfigException(name + ": Is a directory");
+            throw new KconfigException(name + ": Is a directory" + WRITE_FAILED);
         }
         String content = render();
         try {
@@ -104,8 +107,7 @@ public final class ConfigWriter {
                 return;
             }
         } catch (IOException e) {
-            throw new KconfigException(name + ": " + e.getMessage()
-                    + "\n\n*** Error during writing of the configuration.\n");
+            throw new KconfigException(name + ": " + e.getMessage() + WRITE_FAILED);
         }
         message("configuration written to " + name);
         evaluator.setChanged(false);
@@ -169,8 +171,7 @@ public final class ConfigWriter {
     public void writeDefconfig(String name) {
         Path target = settings.output(name);
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            // Like conf, no directory is created: a mistyped path is an error, not a new directory.
             Files.write(target, renderDefconfig().getBytes(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new KconfigException("n*** Error while saving defconfig to: " + name + "\n");

@@ -43,6 +43,7 @@ public final class KconfigLexer implements TokenSource {
     private SourceLocation statementLocation = SourceLocation.NONE;
     private boolean finished;
     private boolean usedGlob;
+    private SourceLocation endOfInput = SourceLocation.NONE;
 
     /** The statement in progress, for source statements and assignments that act when their line ends. */
     private final List<KconfigToken> statement = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class KconfigLexer implements TokenSource {
                 if (type == T_EOL) {
                     continue;
                 }
-                statementLocation = current == null ? statementLocation
+                statementLocation = current == null ? token.location()
                         : new SourceLocation(current.name, token.getLine());
                 token = relocate(token);
                 statement.clear();
@@ -158,7 +159,8 @@ public final class KconfigLexer implements TokenSource {
         }
         if (finished || current == null) {
             finished = true;
-            return token(Token.EOF, "<EOF>");
+            // Past the last file conf has no current file: it names the place "<none>".
+            return new KconfigToken(Token.EOF, "<EOF>", endOfInput, endOfInput.line(), KconfigToken.SourceKind.PLAIN);
         }
         switch (state) {
             case ASSIGN_VAL:
@@ -441,6 +443,7 @@ public final class KconfigLexer implements TokenSource {
         KconfigToken eol = new KconfigToken(T_EOL, "\n", statementLocation, ended.line, KconfigToken.SourceKind.PLAIN);
         if (current == null) {
             finished = true;
+            endOfInput = new SourceLocation("<none>", ended.line);
         }
         return eol;
     }

@@ -103,7 +103,7 @@ public final class MenuBuilder {
             if (currentEntry.prompt != null) {
                 currentEntry.prompt.type = PropertyType.MENU;
             } else {
-                reporter.err(c.location() + ": warning: menuconfig statement without prompt");
+                reporter.err(c.endLocation() + ": warning: menuconfig statement without prompt");
             }
         }
     }

@@ -18,6 +18,12 @@ import static kforge.kconfig.parse.KconfigParser.*;
 
 /** Turns ANTLR's parse tree into the immutable AST. */
 final class AstBuilder {
+    private final org.antlr.v4.runtime.TokenStream tokens;
+
+    AstBuilder(org.antlr.v4.runtime.TokenStream tokens) {
+        this.tokens = tokens;
+    }
+
     KconfigTree build(InputContext input) {
         String mainmenu = null;
         SourceLocation mainmenuLocation = null;
@@ -91,7 +97,7 @@ final class AstBuilder {
             options.add(configOption(o));
         }
         return new Entry.Config(location(c), c.T_WORD().getText(), c.kind.getType() == T_MENUCONFIG,
-                List.copyOf(options));
+                List.copyOf(options), location(tokens.get(c.getStop().getTokenIndex() + 1)));
     }
 
     private Option configOption(ConfigOptionContext o) {
@@ -189,8 +195,9 @@ final class AstBuilder {
         return new Option.DependsOn(location(d), expr(d.expr()));
     }
 
+    /** Located where the help text ends, as conf's warnings about it are. */
     private Option.Help help(HelpContext h) {
-        return new Option.Help(location(h), h.T_HELPTEXT().getText());
+        return new Option.Help(location(h.T_HELPTEXT().getSymbol()), h.T_HELPTEXT().getText());
     }
 
     private static Entry.End end(EndContext e) {

@@ -37,7 +37,8 @@ public final class KconfigParsing {
         lexer.setPreprocessor(preprocessor);
         lexer.open(topFile);
 
-        KconfigParser parser = new KconfigParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        KconfigParser parser = new KconfigParser(tokens);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
         parser.setErrorHandler(new RecoveringErrorStrategy());
@@ -47,7 +48,7 @@ public final class KconfigParsing {
         if (!errors.messages().isEmpty()) {
             throw new KconfigException(String.join("\n", errors.messages()));
         }
-        KconfigTree tree = new AstBuilder().build(input);
+        KconfigTree tree = new AstBuilder(tokens).build(input);
         return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed(),
                 preprocessor.environmentQueried(), lexer.usedGlob());
     }
