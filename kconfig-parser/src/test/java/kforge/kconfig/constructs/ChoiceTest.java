@@ -14,63 +14,10 @@ import kforge.kconfig.conf.ConfMode;
 
 /** choice/endchoice: plain, optional, named, with defaults, tristate, and as conf's own tests use them. */
 class ChoiceTest {
-    /** The fixture of the kernel's scripts/kconfig/tests/choice: the four kinds of choice together. */
-    private static final String FOUR_CHOICES = """
-            config MODULES
-            \tbool "Enable loadable module support"
-            \tmodules
-            \tdefault y
-
-            choice
-            \tprompt "boolean choice"
-            \tdefault BOOL_CHOICE1
-
-            config BOOL_CHOICE0
-            \tbool "choice 0"
-
-            config BOOL_CHOICE1
-            \tbool "choice 1"
-
-            endchoice
-
-            choice
-            \tprompt "optional boolean choice"
-            \toptional
-            \tdefault OPT_BOOL_CHOICE1
-
-            config OPT_BOOL_CHOICE0
-            \tbool "choice 0"
-
-            config OPT_BOOL_CHOICE1
-            \tbool "choice 1"
-
-            endchoice
-
-            choice
-            \tprompt "tristate choice"
-            \tdefault TRI_CHOICE1
-
-            config TRI_CHOICE0
-            \ttristate "choice 0"
-
-            config TRI_CHOICE1
-            \ttristate "choice 1"
-
-            endchoice
-
-            choice
-            \tprompt "optional tristate choice"
-            \toptional
-            \tdefault OPT_TRI_CHOICE1
-
-            config OPT_TRI_CHOICE0
-            \ttristate "choice 0"
-
-            config OPT_TRI_CHOICE1
-            \ttristate "choice 1"
-
-            endchoice
-            """;
+    /** The kernel's scripts/kconfig/tests/choice fixture, from the reference tree: the four kinds of choice. */
+    private static ConfPair fourChoices(Path dir) {
+        return ConfPair.kernelKconfig(dir, "choice");
+    }
 
     @TempDir
     Path dir;
@@ -78,13 +25,13 @@ class ChoiceTest {
     @ParameterizedTest
     @EnumSource(value = ConfMode.class, names = {"ALLNOCONFIG", "ALLYESCONFIG", "ALLMODCONFIG", "ALLDEFCONFIG"})
     void kernelChoiceFixtureInEveryAllMode(ConfMode mode) {
-        ConfPair.kconfig(dir, FOUR_CHOICES).runSame(mode);
+        fourChoices(dir).runSame(mode);
     }
 
     @Test
     void kernelChoiceFixtureAskedWithoutAnswers() {
         // oldaskconfig prints every question; with no input each takes its default.
-        ConfPair.kconfig(dir, FOUR_CHOICES).runSame(ConfMode.OLDASKCONFIG);
+        fourChoices(dir).runSame(ConfMode.OLDASKCONFIG);
     }
 
     @Test
@@ -187,33 +134,22 @@ class ChoiceTest {
     @Test
     void choiceDependsOnHidesItsEntriesFromDotConfig() {
         // The kernel's no_write_if_dep_unmet: an unmet choice dependency writes no "is not set" lines.
-        same(dir, """
-                config A
-                    bool "A"
-                choice
-                    prompt "Choice ?"
-                    depends on A
-                config CHOICE_B
-                    bool "Choice B"
-                config CHOICE_C
-                    bool "Choice C"
-                endchoice
-                """, ConfMode.ALLNOCONFIG);
+        ConfPair.kernelKconfig(dir, "no_write_if_dep_unmet").runSame(ConfMode.ALLNOCONFIG);
     }
 
     @Test
     void choiceDependsOnMetWritesTheChoice() {
         same(dir, """
-                config A
-                    bool "A"
+                config FEATURE
+                    bool "feature"
                     default y
                 choice
-                    prompt "Choice ?"
-                    depends on A
-                config CHOICE_B
-                    bool "Choice B"
-                config CHOICE_C
-                    bool "Choice C"
+                    prompt "flavour"
+                    depends on FEATURE
+                config FLAVOUR_SWEET
+                    bool "sweet"
+                config FLAVOUR_SOUR
+                    bool "sour"
                 endchoice
                 """, ConfMode.ALLDEFCONFIG);
     }
@@ -341,101 +277,24 @@ class ChoiceTest {
     @Test
     void choiceValueWithModuleDependency() {
         // The kernel's choice_value_with_m_dep: answering y hides the entry that depends on an m symbol.
-        ConfPair.kconfig(dir, """
-                config MODULES
-                \tdef_bool y
-                \tmodules
-
-                config DEP
-                \ttristate
-                \tdefault m
-
-                choice
-                \tprompt "Tristate Choice"
-
-                config CHOICE0
-                \ttristate "Choice 0"
-
-                config CHOICE1
-                \ttristate "Choice 1"
-                \tdepends on DEP
-
-                endchoice
-                """).dotConfig("CONFIG_CHOICE0=m\nCONFIG_CHOICE1=m\n").stdin("y\n").runSame(ConfMode.OLDASKCONFIG);
+        ConfPair.kernelKconfig(dir, "choice_value_with_m_dep")
+                .dotConfig(ConfPair.kernelTest("choice_value_with_m_dep/config"))
+                .stdin("y\n").runSame(ConfMode.OLDASKCONFIG);
     }
 
     @Test
     void choiceGuardedByAnotherChoicesEntry() {
         // The kernel's inter_choice: a defconfig choosing one entry does not disturb the other choice.
-        ConfPair.kconfig(dir, """
-                config MODULES
-                \tdef_bool y
-                \tmodules
-
-                choice
-                \tprompt "Choice"
-
-                config CHOICE_VAL0
-                \ttristate "Choice 0"
-
-                config CHOIVE_VAL1
-                \ttristate "Choice 1"
-
-                endchoice
-
-                choice
-                \tprompt "Another choice"
-                \tdepends on CHOICE_VAL0
-
-                config DUMMY
-                \tbool "dummy"
-
-                endchoice
-                """).workFile("defconfig", "CONFIG_CHOICE_VAL0=y\n").run(ConfMode.DEFCONFIG, "defconfig").assertSame();
+        ConfPair.kernelKconfig(dir, "inter_choice")
+                .workFile("defconfig", ConfPair.kernelTest("inter_choice/defconfig"))
+                .run(ConfMode.DEFCONFIG, "defconfig").assertSame();
     }
 
     @Test
     void newChoiceEntriesAreAskedByOldconfig() {
         // The kernel's new_choice_with_dep: entries that become visible are marked (NEW) and asked.
-        ConfPair.kconfig(dir, """
-                config A
-                \tbool "A"
-                \thelp
-                \t  This is a new symbol.
-
-                choice
-                \tprompt "Choice ?"
-                \tdepends on A
-                \thelp
-                \t  "depends on A" has been newly added.
-
-                config CHOICE_B
-                \tbool "Choice B"
-
-                config CHOICE_C
-                \tbool "Choice C"
-                \thelp
-                \t  This is a new symbol, so should be asked.
-
-                endchoice
-
-                choice
-                \tprompt "Choice2 ?"
-
-                config CHOICE_D
-                \tbool "Choice D"
-
-                config CHOICE_E
-                \tbool "Choice E"
-
-                config CHOICE_F
-                \tbool "Choice F"
-                \tdepends on A
-                \thelp
-                \t  This is a new symbol, so should be asked.
-
-                endchoice
-                """).dotConfig("CONFIG_CHOICE_B=y\n# CONFIG_CHOICE_D is not set\nCONFIG_CHOICE_E=y\n")
+        ConfPair.kernelKconfig(dir, "new_choice_with_dep")
+                .dotConfig(ConfPair.kernelTest("new_choice_with_dep/config"))
                 .stdin("y\n").runSame(ConfMode.OLDCONFIG);
     }
 
@@ -478,7 +337,7 @@ class ChoiceTest {
 
     @Test
     void randconfigPicksAnEntryReproduciblyFromTheSeed() {
-        ConfPair pair = ConfPair.kconfig(dir, FOUR_CHOICES);
+        ConfPair pair = fourChoices(dir);
         for (String seed : new String[] {"0x1", "0x2", "0x3", "0x7fffffff", "12345"}) {
             pair.env("KCONFIG_SEED", seed).runSame(ConfMode.RANDCONFIG);
         }

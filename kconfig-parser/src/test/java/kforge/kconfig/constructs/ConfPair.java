@@ -28,6 +28,7 @@ import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
 import kforge.kconfig.testing.Oracle;
+import kforge.kconfig.testing.ReferenceTree;
 
 /**
  * Runs one small Kconfig fixture through both the kernel's own scripts/kconfig/conf (the oracle) and
@@ -86,6 +87,24 @@ final class ConfPair {
         }
     }
 
+    /**
+     * A file of the kernel's own Kconfig tests, {@code scripts/kconfig/tests/<relativePath>}, read from the
+     * reference tree at test time: those fixtures are the kernel's (GPL) files and are never copied here.
+     */
+    static String kernelTest(String relativePath) {
+        Path file = ReferenceTree.get().resolve("scripts/kconfig/tests").resolve(relativePath);
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kernel's Kconfig test file " + file, e);
+        }
+    }
+
+    /** A fixture whose top-level Kconfig is the kernel's {@code scripts/kconfig/tests/<testCase>/Kconfig}. */
+    static ConfPair kernelKconfig(Path tempDir, String testCase) {
+        return in(tempDir).kernelFile("Kconfig", testCase + "/Kconfig");
+    }
+
     static Path confBinary() {
         Path binary = confBinary;
         if (binary == null) {
@@ -99,6 +118,11 @@ final class ConfPair {
     ConfPair file(String relativePath, String text) {
         files.put(relativePath, text);
         return this;
+    }
+
+    /** A file under srctree taken from the kernel's Kconfig tests (see {@link #kernelTest}). */
+    ConfPair kernelFile(String relativePath, String kernelTestPath) {
+        return file(relativePath, kernelTest(kernelTestPath));
     }
 
     /** A file in both working directories, e.g. a starting ".config" or "all.config". */

@@ -23,7 +23,7 @@ class DiagnosticsTest {
     @Test
     void recursiveDependencies() {
         // The kernel's tests/err_recursive_dep fixture: every kind of dependency loop.
-        ConfPair.Outcome conf = same(dir, ConfPair.resource("err_recursive_dep.Kconfig"), ConfMode.ALLDEFCONFIG);
+        ConfPair.Outcome conf = ConfPair.kernelKconfig(dir, "err_recursive_dep").runSame(ConfMode.ALLDEFCONFIG);
 
         assertEquals(1, conf.exit());
         assertTrue(conf.stderr().startsWith("Kconfig:11:error: recursive dependency detected!\n"), conf.stderr());

@@ -238,58 +238,7 @@ class MenuTest {
     @Test
     void automaticSubmenusAsOldaskconfigShowsThem() {
         // The kernel's auto_submenu fixture: consecutive dependents nest, a later one does not.
-        ConfPair.kconfig(dir, """
-                config A
-                \tbool "A"
-                \tdefault y
-
-                config A0
-                \tbool "A0"
-                \tdepends on A
-                \tdefault y
-                \thelp
-                \t  This depends on A, so should be a submenu of A.
-
-                config A0_0
-                \tbool "A1_0"
-                \tdepends on A0
-                \thelp
-                \t  Submenus are created recursively.
-                \t  This should be a submenu of A0.
-
-                config A1
-                \tbool "A1"
-                \tdepends on A
-                \tdefault y
-                \thelp
-                \t  This should line up with A0.
-
-                choice
-                \tprompt "choice"
-                \tdepends on A1
-                \thelp
-                \t  Choice should become a submenu as well.
-
-                config A1_0
-                \tbool "A1_0"
-
-                config A1_1
-                \tbool "A1_1"
-
-                endchoice
-
-                config B
-                \tbool "B"
-                \thelp
-                \t  This is independent of A.
-
-                config C
-                \tbool "C"
-                \tdepends on A
-                \thelp
-                \t  This depends on A, but not a consecutive item, so can/should not
-                \t  be a submenu.
-                """).runSame(ConfMode.OLDASKCONFIG);
+        ConfPair.kernelKconfig(dir, "auto_submenu").runSame(ConfMode.OLDASKCONFIG);
     }
 
     @Test

@@ -24,103 +24,29 @@ class PreprocessorConstructsTest {
     @Test
     void variableFlavors() {
         // The kernel's tests/preprocess/variable fixture.
-        same(dir, """
-                warning = $(warning-if,y,$(1))
-
-                X := 1
-                SIMPLE := $(X)
-                X := 2
-                $(warning,SIMPLE = $(SIMPLE))
-
-                X := 1
-                RECURSIVE = $(X)
-                X := 2
-                $(warning,RECURSIVE = $(RECURSIVE))
-
-                Y := 3
-                SIMPLE += $(Y)
-                Y := 4
-                $(warning,SIMPLE = $(SIMPLE))
-
-                Y := 3
-                RECURSIVE += $(Y)
-                Y := 4
-                $(warning,RECURSIVE = $(RECURSIVE))
-
-                Y := 3
-                UNDEFINED_VARIABLE += $(Y)
-                Y := 4
-                $(warning,UNDEFINED_VARIABLE = $(UNDEFINED_VARIABLE))
-
-                X := A
-                Y := B
-                $(X)$(Y) := 5
-                $(warning,AB = $(AB))
-
-                greeting = $(1), my name is $(2).
-                $(warning,$(greeting,Hello,John))
-                $(warning,$(greeting,Hello))
-                $(warning,$(greeting,Hello,John,ignored,ignored))
-                """, ConfMode.ALLDEFCONFIG);
+        ConfPair.kernelKconfig(dir, "preprocess/variable").runSame(ConfMode.ALLDEFCONFIG);
     }
 
     @Test
     void escapes() {
         // The kernel's tests/preprocess/escape fixture: commas, quotes, lone '$' and unbalanced parentheses.
-        same(dir, """
-                warning = $(warning-if,y,$(1))
-                comma   := ,
-                $(warning,hello$(comma) world)
-                $(warning,  ' " '"   ' ''' "'")
-                $(warning,$)
-                $(warning,$$)
-                $ := 1
-                $(warning,$($))
-                dollar := $
-                $(warning,$(dollar)(X))
-                left_paren := (
-                $(warning,$(left_paren))
-                Y := $(dollar)(X)
-                $(warning,$(Y))
-                Y = $(dollar)(X)
-                $(warning,$(Y))
-                unterminated := $(dollar)(
-                $(warning,$(unterminated))
-                """, ConfMode.ALLDEFCONFIG);
+        ConfPair.kernelKconfig(dir, "preprocess/escape").runSame(ConfMode.ALLDEFCONFIG);
     }
 
     @Test
     void builtinFunctions() {
         // The kernel's tests/preprocess/builtin_func fixture.
-        ConfPair.Outcome conf = same(dir, """
-                # 'info' prints the argument to stdout.
-                $(info,hello world 0)
-
-                $(warning-if,y,hello world 1)
-
-                $(error-if,n,this should not be printed)
-
-                warning = $(warning-if,y,$(1))
-
-                $(warning,$(shell,echo hello world 3))
-
-                $(warning,$(shell,printf 'hello\\nworld\\n\\n4\\n\\n\\n'))
-
-                $(warning,filename=$(filename))
-                $(warning,lineno=$(lineno))
-                """, ConfMode.ALLDEFCONFIG);
+        ConfPair.Outcome conf = ConfPair.kernelKconfig(dir, "preprocess/builtin_func").runSame(ConfMode.ALLDEFCONFIG);
 
         assertTrue(conf.stdout().startsWith("hello world 0\n"), conf.stdout());
-        assertTrue(conf.stderr().contains("Kconfig:14: filename=Kconfig\n"), conf.stderr());
+        assertTrue(conf.stderr().contains("Kconfig:26: filename=Kconfig\n"), conf.stderr());
     }
 
     @Test
     void circularExpansionIsAnError() {
-        ConfPair.Outcome conf = same(dir, """
-                X = $(Y)
-                Y = $(X)
-                $(info $(X))
-                """, ConfMode.ALLDEFCONFIG);
+        // The kernel's tests/preprocess/circular_expansion fixture.
+        ConfPair.Outcome conf = ConfPair.kernelKconfig(dir, "preprocess/circular_expansion")
+                .runSame(ConfMode.ALLDEFCONFIG);
 
         assertNotEquals(0, conf.exit());
     }

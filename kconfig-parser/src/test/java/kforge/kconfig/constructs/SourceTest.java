@@ -99,25 +99,12 @@ class SourceTest {
 
     @Test
     void recursiveInclusionIsAnError() {
-        // The kernel's tests/err_recursive_inc fixture.
-        ConfPair.in(dir).file("Kconfig", """
-                # SPDX-License-Identifier: GPL-2.0-only
-                source "Kconfig.inc1"
-                """).file("Kconfig.inc1", """
-                # SPDX-License-Identifier: GPL-2.0-only
-
-
-
-                source "Kconfig.inc2"
-                """).file("Kconfig.inc2", """
-                # SPDX-License-Identifier: GPL-2.0-only
-
-
-                source "Kconfig.inc3"
-                """).file("Kconfig.inc3", """
-                # SPDX-License-Identifier: GPL-2.0-only
-                source "Kconfig.inc1"
-                """).runSame(ConfMode.ALLDEFCONFIG);
+        // The kernel's tests/err_recursive_inc fixture: Kconfig.inc1 -> inc2 -> inc3 -> inc1.
+        ConfPair.in(dir).kernelFile("Kconfig", "err_recursive_inc/Kconfig")
+                .kernelFile("Kconfig.inc1", "err_recursive_inc/Kconfig.inc1")
+                .kernelFile("Kconfig.inc2", "err_recursive_inc/Kconfig.inc2")
+                .kernelFile("Kconfig.inc3", "err_recursive_inc/Kconfig.inc3")
+                .runSame(ConfMode.ALLDEFCONFIG);
     }
 
     @Test
