@@ -266,39 +266,21 @@ public final class Evaluator {
         if (sym.isChoiceValue()) {
             return;
         }
-        tri = Tristate.YES;
-        if (sym.dirDep != null) {
-            tri = value(sym.dirDep);
-        }
-        if (tri == Tristate.MOD && effectiveType(sym) == SymbolType.BOOLEAN) {
-            tri = Tristate.YES;
-        }
-        if (sym.dirDepTri != tri) {
-            sym.dirDepTri = tri;
+        Tristate dirDep = dependencyValue(sym, sym.dirDep, Tristate.YES);
+        Tristate revDep = dependencyValue(sym, sym.revDep, Tristate.NO);
+        Tristate implied = dependencyValue(sym, sym.implied, Tristate.NO);
+        if (sym.dirDepTri != dirDep || sym.revDepTri != revDep || sym.impliedTri != implied) {
+            sym.dirDepTri = dirDep;
+            sym.revDepTri = revDep;
+            sym.impliedTri = implied;
             setSymbolChanged(sym);
         }
-        tri = Tristate.NO;
-        if (sym.revDep != null) {
-            tri = value(sym.revDep);
-        }
-        if (tri == Tristate.MOD && effectiveType(sym) == SymbolType.BOOLEAN) {
-            tri = Tristate.YES;
-        }
-        if (sym.revDepTri != tri) {
-            sym.revDepTri = tri;
-            setSymbolChanged(sym);
-        }
-        tri = Tristate.NO;
-        if (sym.implied != null) {
-            tri = value(sym.implied);
-        }
-        if (tri == Tristate.MOD && effectiveType(sym) == SymbolType.BOOLEAN) {
-            tri = Tristate.YES;
-        }
-        if (sym.impliedTri != tri) {
-            sym.impliedTri = tri;
-            setSymbolChanged(sym);
-        }
+    }
+
+    /** A dependency's value, with m counting as y for a symbol that is (effectively) bool. */
+    private Tristate dependencyValue(Symbol sym, Expr dependency, Tristate whenAbsent) {
+        Tristate tri = dependency == null ? whenAbsent : value(dependency);
+        return tri == Tristate.MOD && effectiveType(sym) == SymbolType.BOOLEAN ? Tristate.YES : tri;
     }
 
     // ---- choices ----
