@@ -88,7 +88,7 @@ public final class KconfigLoader {
     public Kconfig load() {
         ShellRunner runner = shell != null ? shell : new ProcessShellRunner(StandardCharsets.ISO_8859_1);
         SourceResolver resolver = new SourceResolver(workingDirectory, srctree);
-        String key = cache == null ? null : cache.key(srctree, topFile, workingDirectory, environment);
+        String key = cache == null ? null : cache.key(srctree, topFile, environment);
         CacheEntry entry = key == null ? null : cache.read(key);
         Trace.mark(entry == null ? "loader: no cache entry" : "loader: cache entry read");
         if (entry != null && !entry.environmentUnchanged(environment)) {

@@ -56,12 +56,13 @@ public final class ParseCache {
         return new ParseCache(base.resolve("parse"));
     }
 
-    /** The entry name for a tree parsed with these settings. */
-    public String key(Path srctree, String topFile, Path workingDirectory, Map<String, String> environment) {
+    /** The entry name for a tree parsed with these settings (the working directory does not count). */
+    public String key(Path srctree, String topFile, Map<String, String> environment) {
         StringBuilder sb = new StringBuilder();
+        // The working directory is left out: how names resolve from it, and what the shell commands run
+        // in it print, are checked on every use, so one entry serves every output directory.
         sb.append(engineIdentity()).append('\n').append(srctree == null ? "" : srctree.toAbsolutePath())
-                .append('\n').append(topFile).append('\n')
-                .append(workingDirectory == null ? "" : workingDirectory.toAbsolutePath()).append('\n');
+                .append('\n').append(topFile).append('\n');
         for (String name : List.of("ARCH", "SRCARCH", "CROSS_COMPILE", "CC", "LD", "srctree")) {
             sb.append(name).append('=').append(environment.get(name)).append('\n');
         }
