@@ -89,7 +89,7 @@ public final class HelpText {
     }
 
     private void dependency(StringBuilder r, Expr e, String prefix) {
-        if (!ExprSimplifier.isYes(e)) {
+        if (!simplifier.isYes(e)) {
             r.append(prefix).append(values(e)).append('\n');
         }
     }

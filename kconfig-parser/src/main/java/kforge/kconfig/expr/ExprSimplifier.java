@@ -21,19 +21,15 @@ public final class ExprSimplifier {
         this.reporter = reporter;
     }
 
-    public static boolean isYes(Expr e) {
-        return e == null || (e.type == ExprType.SYMBOL && e.leftSym != null && "y".equals(e.leftSym.name())
-                && e.leftSym.isConst());
-    }
-
-    private boolean yes(Expr e) {
+    /** expr_is_yes: absent, or the constant y. */
+    public boolean isYes(Expr e) {
         return e == null || e.isSymbol(symbols.yes);
     }
 
     /** expr_eq: equal after minor simplification; operand order of && and || does not matter. */
     public boolean exprEq(Expr e1, Expr e2) {
         if (e1 == null || e2 == null) {
-            return yes(e1) && yes(e2);
+            return isYes(e1) && isYes(e2);
         }
         if (e1.type != e2.type) {
             return false;

@@ -134,8 +134,8 @@ public final class KconfigLexer implements TokenSource {
         if (token.getType() != T_EOL) {
             return;
         }
-        List<KconfigToken> done = new ArrayList<>(statement);
-        statement.clear();
+        // The list is cleared when the next statement starts (nextToken).
+        List<KconfigToken> done = statement;
         int first = done.get(0).getType();
         if (first == T_HELP && done.size() == 2) {
             startHelp();
