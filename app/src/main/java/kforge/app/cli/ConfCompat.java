@@ -78,6 +78,7 @@ public final class ConfCompat {
         if (random != null) {
             runner.useRandom(random);
         }
+        runner.writeAutoconf(true);
         return runner.run(mode, modeFile);
     }
 

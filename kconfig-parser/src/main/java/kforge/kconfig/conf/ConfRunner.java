@@ -8,6 +8,7 @@ import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Trace;
 import kforge.kconfig.eval.CNumbers;
 import kforge.kconfig.eval.Evaluator;
+import kforge.kconfig.io.AutoconfWriter;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
 import kforge.kconfig.io.ConfigWriter;
@@ -30,6 +31,7 @@ public final class ConfRunner {
     private final BufferedReader in;
     private final boolean interactiveTerminal;
     private GlibcRandom random;
+    private boolean writeAutoconf;
 
     public ConfRunner(Kconfig kconfig, Evaluator evaluator, ConfSettings settings, PrintStream out,
                       BufferedReader in, boolean interactiveTerminal) {
@@ -43,6 +45,25 @@ public final class ConfRunner {
 
     public Evaluator evaluator() {
         return evaluator;
+    }
+
+    /**
+     * Also write include/config/auto.conf and friends as conf does (when missing, or always for
+     * syncconfig). The conf-compatible mode wants this; the CLI, whose .config may live anywhere, does not.
+     */
+    public void writeAutoconf(boolean enabled) {
+        this.writeAutoconf = enabled;
+    }
+
+    /** conf ignores a failure here unless it is syncconfig, which the build depends on. */
+    private void syncAutoconf(boolean sync) {
+        try {
+            new AutoconfWriter(evaluator, settings).write(sync);
+        } catch (KconfigException e) {
+            if (sync) {
+                throw e;
+            }
+        }
     }
 
     /** randconfig's seed: KCONFIG_SEED, else from the clock; printed as conf prints it. */
@@ -124,8 +145,13 @@ public final class ConfRunner {
         ConfigWriter writer = new ConfigWriter(evaluator, settings);
         if (mode == ConfMode.SAVEDEFCONFIG) {
             writer.writeDefconfig(file);
-        } else if (mode != ConfMode.LISTNEWCONFIG && mode != ConfMode.HELPNEWCONFIG && !noConfWrite) {
-            writer.write(null);
+        } else if (mode != ConfMode.LISTNEWCONFIG && mode != ConfMode.HELPNEWCONFIG) {
+            if (!noConfWrite) {
+                writer.write(null);
+            }
+            if (writeAutoconf) {
+                syncAutoconf(mode == ConfMode.SYNCCONFIG);
+            }
         }
         Trace.mark("conf: written");
         return 0;

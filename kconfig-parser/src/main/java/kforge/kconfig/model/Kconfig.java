@@ -21,7 +21,8 @@ public final class Kconfig {
         this.rootMenu = rootMenu;
         this.modulesSym = modulesSym;
         this.files = List.copyOf(files);
-        this.environmentUsed = Map.copyOf(environmentUsed);
+        // In first-use order: auto.conf.cmd lists them in that order.
+        this.environmentUsed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environmentUsed));
     }
 
     public SymbolTable symbols() {

@@ -185,7 +185,9 @@ final class ConfPair {
      * equivalent one written with plain kernel syntax (which must live under a different directory).
      */
     Both runAgainst(ConfPair equivalentForConf, ConfMode mode) {
-        return dumped(new Both(equivalentForConf.runConf(mode), runKforge(mode)));
+        // The trees differ in their file names, so auto.conf.cmd's list of Kconfig files must too.
+        return dumped(new Both(equivalentForConf.runConf(mode).withoutDependencyList(),
+                runKforge(mode).withoutDependencyList()));
     }
 
     /** With -Dkforge.constructs.dump=true, every pair of outcomes is printed, to inspect what a test compares. */
@@ -292,6 +294,7 @@ final class ConfPair {
             if (random != null) {
                 runner.useRandom(random);
             }
+            runner.writeAutoconf(true);
             exit = runner.run(mode, file);
         } catch (KconfigException e) {
             // ConfCompat prints a user's fault as its message alone and exits 1, as conf does.
@@ -338,8 +341,8 @@ final class ConfPair {
     /**
      * What one tool left behind: exit status, stdout, stderr, the .config it wrote (null when none), for
      * savedefconfig the defconfig, and every file in its working directory (.config.old, KCONFIG_CONFIG
-     * targets, ...; a symbolic link as "symbolic link to TARGET") except those under include/ (auto.conf, autoconf.h, ...), which are kept apart in
-     * {@code include} because kforge does not write them yet (see ModesTest).
+     * targets, include/config/auto.conf and the other files Kbuild reads, ...; a symbolic link as
+     * "symbolic link to TARGET"); {@code include} repeats those under include/.
      */
     record Outcome(int exit, String stdout, String stderr, String config, String defconfig,
                    Map<String, String> files, Map<String, String> include) {
@@ -353,8 +356,11 @@ final class ConfPair {
                     if (Files.isSymbolicLink(p)) {
                         files.put(name, "symbolic link to " + Files.readSymbolicLink(p));
                     } else if (Files.isRegularFile(p)) {
-                        (name.startsWith("include/") ? include : files)
-                                .put(name, Files.readString(p, StandardCharsets.ISO_8859_1));
+                        String text = Files.readString(p, StandardCharsets.ISO_8859_1);
+                        files.put(name, text);
+                        if (name.startsWith("include/")) {
+                            include.put(name, text);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -363,6 +369,15 @@ final class ConfPair {
             String configName = environment.getOrDefault("KCONFIG_CONFIG", ".config");
             String defconfig = mode == ConfMode.SAVEDEFCONFIG && file != null ? files.get(file) : null;
             return new Outcome(exit, stdout, stderr, files.get(configName), defconfig, files, include);
+        }
+
+        /** The same outcome without include/config/auto.conf.cmd, which names the Kconfig files read. */
+        Outcome withoutDependencyList() {
+            Map<String, String> f = new java.util.TreeMap<>(files);
+            Map<String, String> i = new java.util.TreeMap<>(include);
+            f.remove("include/config/auto.conf.cmd");
+            i.remove("include/config/auto.conf.cmd");
+            return new Outcome(exit, stdout, stderr, config, defconfig, f, i);
         }
 
         /** Whether the .config holds this exact line. */

@@ -283,10 +283,6 @@ class ModesTest {
 
     // ---- include/config/auto.conf and friends ----
 
-    @Disabled("kforge bug: conf modes never call conf_write_autoconf. After writing .config, conf (6.1) creates"
-            + " include/config/auto.conf, include/config/auto.conf.cmd, include/generated/autoconf.h,"
-            + " include/generated/rustc_cfg and an include/config/<SYMBOL> file per changed symbol whenever"
-            + " include/config/auto.conf does not exist yet (syncconfig: always); kforge writes only .config")
     @ParameterizedTest
     @EnumSource(value = ConfMode.class, names = {"ALLDEFCONFIG", "OLDDEFCONFIG", "SYNCCONFIG"})
     void autoConfIsWrittenWhenMissing(ConfMode mode) {
