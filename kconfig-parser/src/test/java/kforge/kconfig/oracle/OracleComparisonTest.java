@@ -114,6 +114,28 @@ class OracleComparisonTest {
         assertSameBytes(confDir.resolve(".config"), actual);
     }
 
+    @Test
+    void kbuildFilesOfS3c2410AreByteIdenticalToTheKernels() throws IOException {
+        Path oracleDir = Oracle.config("arm", ARM_CROSS, "s3c2410_defconfig").getParent();
+        ConfigEngine engine = engine("arm", ARM_CROSS);
+        Map<String, String> env = new java.util.HashMap<>(engine.environment().variables());
+        env.put("KCONFIG_CONFIG", work.resolve(".config").toString());
+        kforge.kconfig.conf.ConfRunner runner = new kforge.kconfig.conf.ConfRunner(engine.kconfig(),
+                engine.freshEvaluator(), new kforge.kconfig.io.ConfSettings(env, work, engine.environment().srctree(),
+                true), discard(), null, false);
+        runner.writeAutoconf(true);
+        assertEquals(0, runner.run(ConfMode.DEFCONFIG, engine.defconfigArgument("s3c2410_defconfig")));
+        for (String file : List.of("include/config/auto.conf", "include/config/auto.conf.cmd",
+                "include/generated/autoconf.h", "include/generated/rustc_cfg")) {
+            assertSameBytes(oracleDir.resolve(file), work.resolve(file));
+        }
+        try (Stream<Path> expected = Files.list(oracleDir.resolve("include/config"));
+             Stream<Path> actual = Files.list(work.resolve("include/config"))) {
+            assertEquals(expected.map(p -> p.getFileName().toString()).sorted().toList(),
+                    actual.map(p -> p.getFileName().toString()).sorted().toList(), "include/config/*");
+        }
+    }
+
     private static ConfigEngine engine(String arch, String cross) {
         return ENGINES.computeIfAbsent(arch + "/" + cross, key -> {
             try {
