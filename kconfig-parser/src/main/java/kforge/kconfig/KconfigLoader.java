@@ -41,6 +41,7 @@ public final class KconfigLoader {
     private ShellRunner shell;
     private Reporter reporter = Reporter.console();
     private ParseCache cache;
+    private boolean confWording;
 
     public static KconfigLoader create() {
         return new KconfigLoader();
@@ -76,6 +77,15 @@ public final class KconfigLoader {
 
     public KconfigLoader reporter(Reporter r) {
         this.reporter = r;
+        return this;
+    }
+
+    /**
+     * Word syntax errors exactly as conf does (bison's "syntax error" on the next line, then "invalid
+     * statement"), for the conf-compatible mode; by default kforge names the unexpected token instead.
+     */
+    public KconfigLoader confWording(boolean enabled) {
+        this.confWording = enabled;
         return this;
     }
 
@@ -117,7 +127,8 @@ public final class KconfigLoader {
             }
             RecordingReporter recording = new RecordingReporter(reporter);
             SourceResolver fresh = new SourceResolver(workingDirectory, srctree);
-            KconfigParsing.Result parsed = KconfigParsing.parse(topFile, fresh, environment, shells, recording);
+            KconfigParsing.Result parsed = KconfigParsing.parse(topFile, fresh, environment, shells, recording,
+                    confWording);
             Kconfig kconfig = build(parsed, recording);
             if (key != null && !parsed.usedGlob()) {
                 cache.write(key, new CacheEntry(fresh.resolutions(), parsed.environmentQueried(), shells.calls(),

@@ -70,6 +70,7 @@ public final class ConfCompat {
                 .environment(env)
                 .reporter(reporter)
                 .cache(ParseCache.standard(env))
+                .confWording(true)
                 .load();
         Evaluator evaluator = new Evaluator(kconfig, reporter);
         boolean tty = System.console() != null;

@@ -29,6 +29,12 @@ public final class KconfigParsing {
 
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
                                ShellRunner shell, Reporter reporter) {
+        return parse(topFile, resolver, environment, shell, reporter, false);
+    }
+
+    /** As above; {@code confWording} words syntax errors exactly as conf's bison parser does. */
+    public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
+                               ShellRunner shell, Reporter reporter, boolean confWording) {
         KconfigLexer lexer = new KconfigLexer(resolver, reporter);
         Preprocessor preprocessor = new Preprocessor(environment, reporter, lexer::currentPosition, shell);
         if (resolver.workingDirectory() != null) {
@@ -42,7 +48,7 @@ public final class KconfigParsing {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
         parser.setErrorHandler(new RecoveringErrorStrategy());
-        SyntaxErrors errors = new SyntaxErrors();
+        SyntaxErrors errors = new SyntaxErrors(confWording);
         parser.addErrorListener(errors);
         KconfigParser.InputContext input = parser.input();
         if (!errors.messages().isEmpty()) {

@@ -17,11 +17,20 @@ import static kforge.kconfig.parse.KconfigParser.*;
 /**
  * Collects syntax errors as "file:line: message" lines in conf's wording where conf has one
  * (unknown statement, missing end statement), naming the offending token otherwise.
+ * <p>
+ * With {@code confWording}, the lines are exactly bison's and conf's instead: "syntax error" on the line
+ * after the statement's first line (conf's yyerror adds one), then "unknown statement" or "invalid
+ * statement", or at the end of the input "missing end statement" for each block left open.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<String> messages = new ArrayList<>();
+    private final boolean confWording;
     private int lastLine = -1;
     private String lastFile;
+
+    SyntaxErrors(boolean confWording) {
+        this.confWording = confWording;
+    }
 
     List<String> messages() {
         return messages;
@@ -31,6 +40,10 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         KconfigToken token = (KconfigToken) offendingSymbol;
+        if (confWording) {
+            reportAsConf((KconfigParser) recognizer, token);
+            return;
+        }
         if (token.getType() == Token.EOF) {
             reportUnterminatedBlock((KconfigParser) recognizer, token);
             return;
@@ -60,6 +73,42 @@ final class SyntaxErrors extends BaseErrorListener {
         for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
             if (ctx instanceof AssignmentStmtContext) {
                 return ctx.getStart().getText();
+            }
+        }
+        return null;
+    }
+
+    private void reportAsConf(KconfigParser parser, KconfigToken token) {
+        SourceLocation stmt = token.location();
+        if (stmt.line() == lastLine && stmt.file().equals(lastFile)) {
+            return;
+        }
+        lastLine = stmt.line();
+        lastFile = stmt.file();
+        messages.add(stmt.file() + ":" + (stmt.line() + 1) + ": syntax error");
+        if (token.getType() == Token.EOF) {
+            for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
+                if (blockName(ctx) != null) {
+                    messages.add(((KconfigToken) ctx.getStart()).location() + ": missing end statement for this entry");
+                }
+            }
+            return;
+        }
+        KconfigToken first = statementStart(parser, token);
+        if (first != null && first.getType() == T_WORD) {
+            messages.add(stmt + ": unknown statement \"" + first.getText() + "\"");
+        } else {
+            messages.add(stmt + ": invalid statement");
+        }
+    }
+
+    /** The first token of the statement the offending token belongs to. */
+    private static KconfigToken statementStart(KconfigParser parser, KconfigToken token) {
+        org.antlr.v4.runtime.TokenStream tokens = parser.getTokenStream();
+        for (int i = token.getTokenIndex(); i >= 0; i--) {
+            KconfigToken t = (KconfigToken) tokens.get(i);
+            if (t.startsStatement()) {
+                return t;
             }
         }
         return null;

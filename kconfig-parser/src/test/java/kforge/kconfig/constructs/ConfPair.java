@@ -287,7 +287,7 @@ final class ConfPair {
             // As ConfCompat does (and conf): the seed is drawn and printed before parsing.
             GlibcRandom random = mode == ConfMode.RANDCONFIG ? ConfRunner.seededRandom(settings, out) : null;
             Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
-                    .environment(env).reporter(reporter).load();
+                    .environment(env).reporter(reporter).confWording(true).load();
             Evaluator evaluator = new Evaluator(kconfig, reporter);
             BufferedReader in = new BufferedReader(new EndlessEofGuard(stdin));
             ConfRunner runner = new ConfRunner(kconfig, evaluator, settings, out, in, false);

@@ -253,9 +253,6 @@ class DiagnosticsTest {
         assertEquals(1, both.conf().exit());
     }
 
-    @Disabled("kforge bug: on an unknown statement conf's bison parser first prints its"
-            + " generic \"Kconfig:4: syntax error\" and then \"Kconfig:3: unknown statement \\\"bogus\\\"\";"
-            + " kforge prints only the second line (SyntaxErrors claims conf's wording for this case)")
     @Test
     void unknownStatementMessage() {
         same(dir, """
@@ -337,10 +334,6 @@ class DiagnosticsTest {
                 """).env("KCONFIG_WERROR", "1").runSame(ConfMode.ALLDEFCONFIG);
     }
 
-    @Disabled("kforge bug (possibly deliberate, see SyntaxErrors): for a block left open at the end of the"
-            + " input conf prints bison's \"<none>:4: syntax error\" and then \"Kconfig:1: missing end statement"
-            + " for this entry\"; kforge prints the second line and adds its own \"Kconfig:1: 'menu' is not"
-            + " closed: expected 'endmenu' before the end of Kconfig\" instead of the first")
     @Test
     void unterminatedMenuMessage() {
         same(dir, """
