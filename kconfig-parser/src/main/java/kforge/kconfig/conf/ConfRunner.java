@@ -91,25 +91,10 @@ public final class ConfRunner {
         return new GlibcRandom(seed);
     }
 
+    /** strtol(env, &end, 0), taken only when the whole value is a number, as conf does. */
     private static Long parseSeed(String env) {
-        try {
-            String s = env.trim();
-            boolean negative = s.startsWith("-");
-            if (negative || s.startsWith("+")) {
-                s = s.substring(1);
-            }
-            long v;
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                v = Long.parseLong(s.substring(2), 16);
-            } else if (s.length() > 1 && s.startsWith("0")) {
-                v = Long.parseLong(s.substring(1), 8);
-            } else {
-                v = Long.parseLong(s);
-            }
-            return negative ? -v : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        CNumbers.Parsed parsed = CNumbers.parseSigned(env, 0);
+        return parsed.end() == env.length() ? parsed.value() : null;
     }
 
     /**

@@ -76,7 +76,8 @@ public final class CNumbers {
         return new Parsed(negative ? -acc : acc, i, false);
     }
 
-    static boolean isSpace(char c) {
+    /** C's isspace in the C locale. */
+    public static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
 

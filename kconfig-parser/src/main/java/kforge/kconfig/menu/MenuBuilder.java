@@ -10,6 +10,7 @@ import kforge.kconfig.ast.KconfigTree;
 import kforge.kconfig.ast.Option;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.eval.CNumbers;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
 import kforge.kconfig.model.Menu;
@@ -186,8 +187,7 @@ public final class MenuBuilder {
             reporter.err(h.location() + ": warning: '" + name
                     + "' defined with more than one help text -- only the last one will be used");
         }
-        if (h.text().chars().allMatch(c -> c == ' ' || c == '\f' || c == '\n' || c == '\r' || c == '\t'
-                || c == 0x0b)) {
+        if (h.text().chars().allMatch(c -> CNumbers.isSpace((char) c))) {
             reporter.err(h.location() + ": warning: '" + name + "' defined with blank help text");
         }
         currentEntry.help = h.text();
@@ -266,16 +266,7 @@ public final class MenuBuilder {
     }
 
     private void setType(SymbolType type) {
-        Symbol sym = currentEntry.sym;
-        if (sym.type == type) {
-            return;
-        }
-        if (sym.type == SymbolType.UNKNOWN) {
-            sym.type = type;
-            return;
-        }
-        reporter.err(currentEntry.location + ":warning: ignoring type redefinition of '" + sym.displayName()
-                + "' from '" + sym.type.displayName() + "' to '" + type.displayName() + "'");
+        SymbolTypes.set(currentEntry, type, reporter);
     }
 
     private Property addProperty(PropertyType type, Expr expr, Expr dep, SourceLocation location) {
@@ -288,10 +279,10 @@ public final class MenuBuilder {
 
     private void addPrompt(PropertyType type, String prompt, Expr dep, SourceLocation location) {
         Property prop = addProperty(type, null, dep, location);
-        if (!prompt.isEmpty() && isSpace(prompt.charAt(0))) {
+        if (!prompt.isEmpty() && CNumbers.isSpace(prompt.charAt(0))) {
             reporter.err(location + ":warning: leading whitespace ignored");
             int i = 0;
-            while (i < prompt.length() && isSpace(prompt.charAt(i))) {
+            while (i < prompt.length() && CNumbers.isSpace(prompt.charAt(i))) {
                 i++;
             }
             prompt = prompt.substring(i);
@@ -310,9 +301,6 @@ public final class MenuBuilder {
         prop.text = prompt;
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
-    }
 
     // ---- expressions ----
 

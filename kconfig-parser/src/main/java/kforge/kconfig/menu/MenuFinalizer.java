@@ -122,16 +122,7 @@ public final class MenuFinalizer {
     }
 
     private void setType(Menu entry, SymbolType type) {
-        Symbol sym = entry.sym;
-        if (sym.type == type) {
-            return;
-        }
-        if (sym.type == SymbolType.UNKNOWN) {
-            sym.type = type;
-            return;
-        }
-        warn(entry, "ignoring type redefinition of '" + sym.displayName() + "' from '" + sym.type.displayName()
-                + "' to '" + type.displayName() + "'");
+        SymbolTypes.set(entry, type, reporter);
     }
 
     /**
