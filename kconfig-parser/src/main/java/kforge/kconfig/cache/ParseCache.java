@@ -50,10 +50,7 @@ public final class ParseCache {
         if ("off".equals(environment.get("KFORGE_PARSE_CACHE"))) {
             return null;
         }
-        String root = environment.get("KFORGE_CACHE");
-        Path base = root != null && !root.isEmpty() ? Path.of(root)
-                : Path.of(System.getProperty("user.home"), ".cache", "kforge");
-        return new ParseCache(base.resolve("parse"));
+        return new ParseCache(CacheRoot.of(environment).resolve("parse"));
     }
 
     /** The entry name for a tree parsed with these settings (the working directory does not count). */

@@ -56,6 +56,14 @@ public final class SymbolAssignments {
         if (sym == null || sym.type == SymbolType.UNKNOWN) {
             return name + ": no such symbol in this tree";
         }
+        return assign(sym, value);
+    }
+
+    /**
+     * Sets one symbol as menuconfig would; returns why the value cannot be taken, or null when it was.
+     * The GUI edits through this too, so its saves equal "kforge set".
+     */
+    public String assign(Symbol sym, String value) {
         evaluator.calcValue(sym);
         if (sym.type.isLogic()) {
             return setLogic(sym, value);

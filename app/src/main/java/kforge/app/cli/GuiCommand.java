@@ -1,0 +1,41 @@
+package kforge.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import kforge.app.gui.model.OpenRequest;
+import kforge.app.gui.view.KforgeApplication;
+import kforge.kconfig.diag.KconfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** kforge gui [--tree DIR --arch A --cross-compile P --config F]: the configuration editor window. */
+@Command(name = "gui", description = "Open the configuration editor (the bundled sample tree without --tree).")
+public final class GuiCommand implements Callable<Integer> {
+    @Option(names = "--tree", paramLabel = "DIR", description = "Kernel source tree (default: the sample tree).")
+    Path tree;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture, as make's ARCH= (default: host).")
+    String arch;
+
+    @Option(names = "--cross-compile", paramLabel = "PREFIX", description = "Toolchain prefix (CROSS_COMPILE=).")
+    String crossCompile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The .config to edit (default: $KCONFIG_CONFIG, else .config).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        OpenRequest request = null;
+        if (tree != null) {
+            if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
+                throw new KconfigException(tree + ": not a kernel tree (no Kconfig file there)");
+            }
+            request = new OpenRequest(tree.toAbsolutePath(), arch, crossCompile,
+                    (config != null ? config : TreeOptions.defaultConfig()).toAbsolutePath());
+        }
+        KforgeApplication.launch(request);
+        return 0;
+    }
+}

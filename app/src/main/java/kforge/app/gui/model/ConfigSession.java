@@ -1,0 +1,134 @@
+package kforge.app.gui.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kforge.kconfig.ConfigEngine;
+import kforge.kconfig.KconfigLoader;
+import kforge.kconfig.conf.SymbolAssignments;
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.eval.Evaluator;
+import kforge.kconfig.io.ConfSettings;
+import kforge.kconfig.io.ConfigReader;
+import kforge.kconfig.io.ConfigWriter;
+import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.model.Symbol;
+
+/**
+ * One opened tree and the configuration being edited, on the engine side: the parsed Kconfig, its
+ * evaluator and the .config file. Only the engine thread touches it. Reading and writing go through the
+ * same classes as conf and "kforge set", so what the editor saves is what those would write.
+ */
+public final class ConfigSession {
+    private final OpenRequest request;
+    private final Kconfig kconfig;
+    private Evaluator evaluator;
+    private final Reporter.Collecting messages;
+    private final Map<String, String> environment;
+    private final Path srctree;
+    private Path configFile;
+
+    private ConfigSession(OpenRequest request, Kconfig kconfig, Evaluator evaluator, Reporter.Collecting messages,
+                          Map<String, String> environment, Path srctree) {
+        this.request = request;
+        this.kconfig = kconfig;
+        this.evaluator = evaluator;
+        this.messages = messages;
+        this.environment = environment;
+        this.srctree = srctree;
+        this.configFile = request.configFile().toAbsolutePath();
+    }
+
+    /** Parses the tree (or the bundled sample) and reads the .config as menuconfig does on start. */
+    public static ConfigSession open(OpenRequest request) {
+        Reporter.Collecting messages = new Reporter.Collecting();
+        Path configFile = request.configFile().toAbsolutePath();
+        ConfigSession session;
+        if (request.isSample()) {
+            Path dir = SampleTree.extract();
+            Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(dir).workingDirectory(dir)
+                    .environment(Map.of()).reporter(messages).load();
+            session = new ConfigSession(request, kconfig, new Evaluator(kconfig, messages), messages,
+                    Map.of(), dir);
+        } else {
+            if (!Files.isRegularFile(request.tree().resolve("Kconfig"))) {
+                throw new KconfigException(request.tree() + ": not a kernel tree (no Kconfig file there)");
+            }
+            ConfigEngine engine = ConfigEngine.open(request.tree(), request.arch(), request.crossCompile(),
+                    configFile.getParent(), System.getenv(), messages);
+            session = new ConfigSession(request, engine.kconfig(), engine.freshEvaluator(), messages,
+                    engine.environment().variables(), engine.environment().srctree());
+        }
+        session.read(configFile);
+        return session;
+    }
+
+    public OpenRequest request() {
+        return request;
+    }
+
+    public Kconfig kconfig() {
+        return kconfig;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    public Path srctree() {
+        return srctree;
+    }
+
+    /** Warnings and messages the engine printed (conf's stderr and stdout lines). */
+    public List<String> messages() {
+        List<String> all = new java.util.ArrayList<>(messages.errLines());
+        all.addAll(messages.outLines());
+        return all;
+    }
+
+    public ConfSettings settings(Path file) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("KCONFIG_CONFIG", file.toAbsolutePath().toString());
+        return new ConfSettings(env, file.toAbsolutePath().getParent(), srctree, true);
+    }
+
+    /**
+     * conf_read on a fresh state: the file's values (or, when it does not exist, the defaults conf would
+     * start from) become the configuration being edited.
+     */
+    public void read(Path file) {
+        kconfig.resetEvaluationState();
+        evaluator = new Evaluator(kconfig, messages);
+        new ConfigReader(evaluator, settings(file)).read(null);
+        configFile = file.toAbsolutePath();
+    }
+
+    /** conf_write to file (atomically, keeping file.old); the edited file becomes file. */
+    public void write(Path file) {
+        new ConfigWriter(evaluator, settings(file)).write(null);
+        configFile = file.toAbsolutePath();
+    }
+
+    /** savedefconfig: only what differs from the defaults. */
+    public void writeMinimal(Path file) {
+        new ConfigWriter(evaluator, settings(file)).writeDefconfig(file.toAbsolutePath().toString());
+    }
+
+    /** The .config text the current state would be saved as. */
+    public String render() {
+        return new ConfigWriter(evaluator, settings(configFile)).render();
+    }
+
+    /** Sets a symbol as "kforge set" does; returns why it cannot be taken, or null. */
+    public String assign(Symbol sym, String value) {
+        return new SymbolAssignments(evaluator, settings(configFile).configPrefix()).assign(sym, value);
+    }
+}

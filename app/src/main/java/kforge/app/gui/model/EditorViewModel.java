@@ -1,0 +1,433 @@
+package kforge.app.gui.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.model.Menu;
+import kforge.kconfig.model.Property;
+import kforge.kconfig.model.PropertyType;
+import kforge.kconfig.model.Symbol;
+import kforge.kconfig.model.Tristate;
+
+/**
+ * The configuration editor's state and commands, without any window: the tree, the info for the
+ * selected entry, search, differences, undo/redo and the file. Engine work runs on the engine thread;
+ * results land in these properties on the UI thread.
+ */
+public final class EditorViewModel {
+    public enum Phase { EMPTY, LOADING, READY, FAILED }
+
+    private final EngineThread engine;
+    private final ConfigTree tree;
+    private final SearchViewModel search;
+    private final DiffViewModel diff;
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.EMPTY);
+    private final ReadOnlyObjectWrapper<EntryInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
+    private final ReadOnlyObjectWrapper<OpenRequest> request = new ReadOnlyObjectWrapper<>(this, "request");
+    private final ReadOnlyObjectWrapper<Path> configFile = new ReadOnlyObjectWrapper<>(this, "configFile");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
+    private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<String> messages = FXCollections.observableArrayList();
+
+    // Engine thread only.
+    private ConfigSession session;
+    private final History history = new History();
+    private String loadedText = "";
+
+    public EditorViewModel(EngineThread engine) {
+        this.engine = engine;
+        this.tree = new ConfigTree(engine);
+        this.search = new SearchViewModel(engine, this);
+        this.diff = new DiffViewModel(engine, this);
+        tree.selectedProperty().addListener((obs, was, now) -> describe(now));
+    }
+
+    // ---- properties ----
+
+    public ConfigTree tree() {
+        return tree;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public DiffViewModel diff() {
+        return diff;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EntryInfo> infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<OpenRequest> requestProperty() {
+        return request.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> configFileProperty() {
+        return configFile.getReadOnlyProperty();
+    }
+
+    /** Edits not yet saved (undoing back to the saved state clears it). */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoLabelProperty() {
+        return undoLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoLabelProperty() {
+        return redoLabel.getReadOnlyProperty();
+    }
+
+    /** The last thing that happened, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the last command was refused (a value out of range, an unreadable file...); empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Warnings the engine printed while loading, as conf would have printed them. */
+    public ObservableList<String> messages() {
+        return messages;
+    }
+
+    /** Completes when all work submitted so far is done and applied. */
+    public CompletableFuture<Void> idle() {
+        return engine.idle();
+    }
+
+    // ---- opening and files ----
+
+    /** Parses the tree and reads the .config off the UI thread. */
+    public CompletableFuture<Outcome> open(OpenRequest what) {
+        phase.set(Phase.LOADING);
+        status.set("Loading " + what.describe() + " ...");
+        return run(() -> {
+            ConfigSession opened = ConfigSession.open(what);
+            session = opened;
+            return startOver("Loaded " + opened.configFile());
+        });
+    }
+
+    /** Reads another .config into the open tree, replacing the edits (undo history is cleared). */
+    public CompletableFuture<Outcome> load(Path file) {
+        return run(() -> {
+            requireSession().read(file);
+            return startOver("Loaded " + file);
+        });
+    }
+
+    public CompletableFuture<Outcome> save() {
+        return run(() -> saveOnEngine(requireSession().configFile()));
+    }
+
+    public CompletableFuture<Outcome> saveAs(Path file) {
+        return run(() -> saveOnEngine(file));
+    }
+
+    /** savedefconfig: the minimal file that gives the same configuration. */
+    public CompletableFuture<Outcome> saveMinimal(Path file) {
+        return run(() -> {
+            requireSession().writeMinimal(file);
+            return outcome(null, "Saved minimal configuration to " + file);
+        });
+    }
+
+    private Outcome saveOnEngine(Path file) {
+        ConfigSession s = requireSession();
+        s.write(file);
+        loadedText = s.render();
+        history.markSaved();
+        return outcome(null, "Saved " + file);
+    }
+
+    private Outcome startOver(String message) {
+        history.clear();
+        loadedText = session.render();
+        return outcome(null, message).withReset(tree.resetOnEngine(session), session.request(), session.messages());
+    }
+
+    // ---- changing values ----
+
+    /** Y, M or N on an entry. */
+    public CompletableFuture<Outcome> setValue(ConfigEntry entry, Tristate value) {
+        return change(entry, sym -> value.text());
+    }
+
+    /** A typed value for a string, int or hex entry (or y/m/n); refused with a reason when invalid. */
+    public CompletableFuture<Outcome> setValue(ConfigEntry entry, String value) {
+        return change(entry, sym -> value);
+    }
+
+    /** Space: the next value in n, m, y order the symbol can take (choosing, for a choice value). */
+    public CompletableFuture<Outcome> cycle(ConfigEntry entry) {
+        return change(entry, this::nextValue);
+    }
+
+    private String nextValue(Symbol sym) {
+        if (sym.isChoiceValue() && sym.choice.currTri == Tristate.YES) {
+            return "y";
+        }
+        Tristate old = sym.currTri;
+        Tristate v = old;
+        do {
+            v = v == Tristate.NO ? Tristate.MOD : v == Tristate.MOD ? Tristate.YES : Tristate.NO;
+            if (session.evaluator().tristateWithinRange(sym, v)) {
+                return v.text();
+            }
+        } while (v != old);
+        // Nothing else is allowed: ask for the next one anyway, to get the reason it is refused.
+        return (old == Tristate.YES ? Tristate.NO : Tristate.YES).text();
+    }
+
+    private CompletableFuture<Outcome> change(ConfigEntry entry, java.util.function.Function<Symbol, String> value) {
+        ConfigEntry selectedNow = tree.selectedProperty().get();
+        return run(() -> {
+            ConfigSession s = requireSession();
+            Symbol sym = entry.menu.sym;
+            if (sym == null || !(entry.state().kind().takesTristate() || entry.state().kind().takesText())) {
+                return outcome(selectedNow, "");
+            }
+            s.evaluator().calcValue(sym);
+            String text = value.apply(sym);
+            UserValues before = UserValues.capture(sym);
+            String fault = s.assign(sym, text);
+            if (fault != null) {
+                return outcome(selectedNow, "").withFault(fault);
+            }
+            UserValues after = UserValues.capture(sym);
+            String description = sym.displayName() + "=" + s.evaluator().stringValue(sym);
+            if (!after.sameAs(before)) {
+                history.record(description, before, after);
+            }
+            return outcome(selectedNow, "Set " + description);
+        });
+    }
+
+    public CompletableFuture<Outcome> undo() {
+        ConfigEntry selectedNow = tree.selectedProperty().get();
+        return run(() -> {
+            History.Change c = history.undo(requireSession().evaluator());
+            return outcome(selectedNow, c == null ? "Nothing to undo" : "Undid " + c.description());
+        });
+    }
+
+    public CompletableFuture<Outcome> redo() {
+        ConfigEntry selectedNow = tree.selectedProperty().get();
+        return run(() -> {
+            History.Change c = history.redo(requireSession().evaluator());
+            return outcome(selectedNow, c == null ? "Nothing to redo" : "Redid " + c.description());
+        });
+    }
+
+    // ---- navigation ----
+
+    /** Selects a symbol's entry (the first with a prompt), opening the menus above it. */
+    public CompletableFuture<Outcome> jumpToSymbol(String name) {
+        return run(() -> {
+            Symbol sym = requireSession().kconfig().symbols().find(name);
+            Menu target = sym == null ? null : definition(sym);
+            if (target == null) {
+                return outcome(null, "").withFault(name + ": no such symbol in this tree");
+            }
+            return reveal(target);
+        });
+    }
+
+    /** Selects an entry already listed (e.g. from the breadcrumb) and scrolls to it. */
+    public void select(ConfigEntry entry) {
+        tree.reveal(entry, false);
+    }
+
+    void jumpTo(Menu menu) {
+        run(() -> reveal(menu));
+    }
+
+    private static Menu definition(Symbol sym) {
+        Menu first = null;
+        for (Property p : sym.properties) {
+            if (p.type == PropertyType.SYMBOL) {
+                if (p.menu.prompt != null) {
+                    return p.menu;
+                }
+                if (first == null) {
+                    first = p.menu;
+                }
+            }
+        }
+        return first;
+    }
+
+    private Outcome reveal(Menu target) {
+        boolean hidden = false;
+        for (Menu m = target; m != null && m.parent != null; m = m.parent) {
+            hidden |= !tree.isListedOnEngine(m);
+        }
+        boolean needsShowAll = hidden && !tree.showAllOnEngine();
+        if (needsShowAll) {
+            tree.setShowAllOnEngine(true);
+        }
+        List<ConfigTree.Update> updates = new java.util.ArrayList<>(tree.refreshAll());
+        ConfigEntry entry = tree.entryFor(target, updates);
+        Outcome o = outcome(entry, "");
+        updates.addAll(o.updates());
+        return o.revealing(entry, needsShowAll, updates);
+    }
+
+    /** Describes an entry in the info pane. */
+    private void describe(ConfigEntry entry) {
+        if (entry == null) {
+            info.set(null);
+            return;
+        }
+        engine.submit(() -> infoOnEngine(entry), info::set);
+    }
+
+    // ---- engine plumbing ----
+
+    ConfigSession sessionOnEngine() {
+        return session;
+    }
+
+    String loadedTextOnEngine() {
+        return loadedText;
+    }
+
+    private ConfigSession requireSession() {
+        if (session == null) {
+            throw new KconfigException("no tree is open");
+        }
+        return session;
+    }
+
+    private EntryInfo infoOnEngine(ConfigEntry entry) {
+        if (entry == null || session == null || entry.menu.parent == null) {
+            return null;
+        }
+        return new InfoBuilder(session.evaluator(), session.settings(session.configFile()).configPrefix())
+                .of(entry.menu);
+    }
+
+    /** Everything a change means for the UI: refreshed rows, the selected entry's info, undo state. */
+    private Outcome outcome(ConfigEntry selectedNow, String message) {
+        return new Outcome(tree.refreshAll(), infoOnEngine(selectedNow), history.snapshot(),
+                session == null ? null : session.configFile(), null, message, null, null, null, null, false);
+    }
+
+    private CompletableFuture<Outcome> run(Supplier<Outcome> work) {
+        return engine.submit(() -> {
+            try {
+                return work.get();
+            } catch (KconfigException | java.io.UncheckedIOException e) {
+                return Outcome.failure(e.getMessage());
+            }
+        }, this::apply);
+    }
+
+    private void apply(Outcome o) {
+        if (o.reset() != null) {
+            tree.applyReset(o.reset());
+            request.set(o.request());
+            messages.setAll(o.messages());
+            phase.set(Phase.READY);
+        }
+        if (o.failedToOpen() && phase.get() == Phase.LOADING) {
+            phase.set(Phase.FAILED);
+        }
+        if (o.configFile() != null) {
+            configFile.set(o.configFile());
+        }
+        tree.apply(o.updates());
+        if (o.history() != null) {
+            dirty.set(o.history().dirty());
+            canUndo.set(o.history().canUndo());
+            canRedo.set(o.history().canRedo());
+            undoLabel.set(o.history().undoLabel());
+            redoLabel.set(o.history().redoLabel());
+        }
+        if (o.info() != null || o.reset() != null) {
+            info.set(o.info());
+        }
+        error.set(o.fault() == null ? "" : o.fault());
+        if (o.message() != null && !o.message().isEmpty()) {
+            status.set(o.message());
+        } else if (o.fault() != null) {
+            status.set(o.fault());
+        }
+        if (o.revealed() != null) {
+            tree.reveal(o.revealed(), o.needsShowAll());
+        }
+    }
+
+    /**
+     * The result of one command, computed on the engine thread and applied on the UI thread.
+     *
+     * @param fault    why the command was refused, or null when it was carried out
+     * @param reset    set when a tree or .config was (re)loaded: the new rows
+     * @param revealed the entry to select and scroll to (a jump), or null
+     */
+    public record Outcome(List<ConfigTree.Update> updates, EntryInfo info, History.Snapshot history, Path configFile,
+                          String fault, String message, ConfigTree.Reset reset, OpenRequest request,
+                          List<String> messages, ConfigEntry revealed, boolean needsShowAll) {
+
+        static Outcome failure(String fault) {
+            return new Outcome(List.of(), null, null, null, fault, null, null, null, null, null, false);
+        }
+
+        Outcome withFault(String why) {
+            return new Outcome(updates, info, history, configFile, why, null, reset, request, messages, revealed,
+                    needsShowAll);
+        }
+
+        Outcome withReset(ConfigTree.Reset newReset, OpenRequest what, List<String> engineMessages) {
+            return new Outcome(updates, info, history, configFile, fault, message, newReset, what, engineMessages,
+                    revealed, needsShowAll);
+        }
+
+        Outcome revealing(ConfigEntry entry, boolean showAll, List<ConfigTree.Update> allUpdates) {
+            return new Outcome(allUpdates, info, history, configFile, fault, message, reset, request, messages,
+                    entry, showAll);
+        }
+
+        boolean failedToOpen() {
+            return history == null && fault != null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package kforge.app.gui.model;
+
+import java.util.List;
+
+/**
+ * What the info pane shows for the selected entry. Expressions come as fragments so a view can make symbol
+ * names clickable and highlight what is true now.
+ *
+ * @param definedAt every place the symbol (or menu) is defined, as file:line
+ * @param confHelp  the help exactly as menuconfig's "?" and conf's oldconfig print it
+ */
+public record EntryInfo(String title, String name, String type, String value, String prompt,
+                        List<String> definedAt, String help, List<Section> sections, String confHelp) {
+
+    /** A headed list, e.g. "Selected by" with one line per selecting expression. */
+    public record Section(String title, List<Line> lines) {
+        public String text() {
+            StringBuilder sb = new StringBuilder(title).append(':');
+            for (Line l : lines) {
+                sb.append("\n  ").append(l.text());
+            }
+            return sb.toString();
+        }
+    }
+
+    /** One expression; active when it holds now (the default applies, the select is in effect...). */
+    public record Line(List<Fragment> fragments, boolean active) {
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            fragments.forEach(f -> sb.append(f.text()));
+            return sb.toString();
+        }
+    }
+
+    /** A piece of an expression; symbol is the name to jump to, or null for operators and constants. */
+    public record Fragment(String text, String symbol, boolean active) {
+    }
+
+    public Section section(String sectionTitle) {
+        return sections.stream().filter(s -> s.title().equals(sectionTitle)).findFirst().orElse(null);
+    }
+}

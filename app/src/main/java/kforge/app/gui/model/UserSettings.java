@@ -1,0 +1,145 @@
+package kforge.app.gui.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the GUI remembers between runs: the theme, which columns show, and recently opened trees. Changes
+ * are written through to the store at once, so a crash loses nothing.
+ */
+public final class UserSettings {
+    public static final String LIGHT = "light";
+    public static final String DARK = "dark";
+    private static final int MAX_RECENT = 10;
+
+    private final Preferences store;
+    private final StringProperty theme = new SimpleStringProperty(this, "theme");
+    private final BooleanProperty showNameColumn = new SimpleBooleanProperty(this, "showNameColumn");
+    private final BooleanProperty showValueColumn = new SimpleBooleanProperty(this, "showValueColumn");
+    private final ObservableList<RecentTree> recent = FXCollections.observableArrayList();
+
+    private UserSettings(Preferences store) {
+        this.store = store;
+        theme.set(DARK.equals(store.get("theme", LIGHT)) ? DARK : LIGHT);
+        showNameColumn.set(store.getBoolean("showNameColumn", true));
+        showValueColumn.set(store.getBoolean("showValueColumn", true));
+        for (String line : store.get("recent", "").split("\n")) {
+            RecentTree r = RecentTree.parse(line);
+            if (r != null) {
+                recent.add(r);
+            }
+        }
+        theme.addListener((o, was, now) -> put("theme", now));
+        showNameColumn.addListener((o, was, now) -> putBoolean("showNameColumn", now));
+        showValueColumn.addListener((o, was, now) -> putBoolean("showValueColumn", now));
+    }
+
+    /** The user's own settings (java.util.prefs, under /kforge). */
+    public static UserSettings forUser() {
+        return new UserSettings(Preferences.userRoot().node("kforge"));
+    }
+
+    /** Settings kept in the given preferences node (tests pass a throwaway node). */
+    public static UserSettings in(Preferences node) {
+        return new UserSettings(node);
+    }
+
+    public StringProperty themeProperty() {
+        return theme;
+    }
+
+    /** The stylesheet of the current theme, from the themes module. */
+    public String stylesheet() {
+        return "/kforge/themes/" + theme.get() + ".css";
+    }
+
+    public BooleanProperty showNameColumnProperty() {
+        return showNameColumn;
+    }
+
+    public BooleanProperty showValueColumnProperty() {
+        return showValueColumn;
+    }
+
+    /** Most recent first. */
+    public ObservableList<RecentTree> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    public void remember(OpenRequest request) {
+        if (request.isSample()) {
+            return;
+        }
+        RecentTree r = RecentTree.of(request);
+        List<RecentTree> list = new ArrayList<>(recent);
+        list.remove(r);
+        list.add(0, r);
+        while (list.size() > MAX_RECENT) {
+            list.remove(list.size() - 1);
+        }
+        recent.setAll(list);
+        StringBuilder sb = new StringBuilder();
+        for (RecentTree t : list) {
+            sb.append(t.format()).append('\n');
+        }
+        put("recent", sb.toString());
+    }
+
+    private void put(String key, String value) {
+        store.put(key, value);
+        flush();
+    }
+
+    private void putBoolean(String key, boolean value) {
+        store.putBoolean(key, value);
+        flush();
+    }
+
+    private void flush() {
+        try {
+            store.flush();
+        } catch (BackingStoreException e) {
+            // Preferences are a convenience: a read-only home must not stop the editor.
+        }
+    }
+
+    /** A tree opened before, with the ARCH, cross prefix and .config it was opened with. */
+    public record RecentTree(String tree, String arch, String crossCompile, String configFile) {
+        static RecentTree of(OpenRequest r) {
+            return new RecentTree(r.tree().toString(), nz(r.arch()), nz(r.crossCompile()),
+                    r.configFile().toAbsolutePath().toString());
+        }
+
+        static RecentTree parse(String line) {
+            String[] f = line.split("\t", -1);
+            return f.length == 4 && !f[0].isEmpty() ? new RecentTree(f[0], f[1], f[2], f[3]) : null;
+        }
+
+        String format() {
+            return String.join("\t", tree, arch, crossCompile, configFile);
+        }
+
+        public OpenRequest toRequest() {
+            return new OpenRequest(java.nio.file.Path.of(tree), arch.isEmpty() ? null : arch,
+                    crossCompile.isEmpty() ? null : crossCompile, java.nio.file.Path.of(configFile));
+        }
+
+        @Override
+        public String toString() {
+            return tree + (arch.isEmpty() ? "" : "  ARCH=" + arch) + "  " + configFile;
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+}

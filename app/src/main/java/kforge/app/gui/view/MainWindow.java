@@ -1,0 +1,372 @@
+package kforge.app.gui.view;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import kforge.app.gui.model.ConfigEntry;
+import kforge.app.gui.model.EditorViewModel;
+import kforge.app.gui.model.UserSettings;
+import org.controlsfx.control.BreadCrumbBar;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.textfield.TextFields;
+
+/** The editor window: menus, tree, info/search/differences tabs and status bar, bound to the view model. */
+public final class MainWindow {
+    private final Stage stage;
+    private final EditorViewModel editor;
+    private final UserSettings settings;
+    private final ConfigTreeTable tree;
+    private final InfoPane info;
+    private final SearchPane searchPane;
+    private final DiffPane diffPane;
+    private final TextField searchField = TextFields.createClearableTextField();
+    private final BreadCrumbBar<ConfigEntry> breadcrumb = new BreadCrumbBar<>();
+    private final StatusBar statusBar = new StatusBar();
+    private final TabPane tabs = new TabPane();
+    private final Tab infoTab;
+    private final Tab searchTab;
+    private final Tab diffTab;
+    private final Scene scene;
+    private Runnable onOpenTree = () -> { };
+
+    public MainWindow(Stage stage, EditorViewModel editor, UserSettings settings) {
+        this.stage = stage;
+        this.editor = editor;
+        this.settings = settings;
+        this.tree = new ConfigTreeTable(editor, settings);
+        this.info = new InfoPane(name -> editor.jumpToSymbol(name));
+        this.searchPane = new SearchPane(editor.search());
+        this.diffPane = new DiffPane(editor.diff());
+        infoTab = new Tab("Info", info.node());
+        searchTab = new Tab("Search", searchPane.node());
+        diffTab = new Tab("Differences", diffPane.node());
+        for (Tab t : List.of(infoTab, searchTab, diffTab)) {
+            t.setClosable(false);
+        }
+        tabs.getTabs().setAll(List.of(infoTab, searchTab, diffTab));
+
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(center());
+        root.setBottom(statusBar);
+        scene = new Scene(root, 1280, 800);
+        applyTheme();
+        settings.themeProperty().addListener((o, was, now) -> applyTheme());
+        stage.setScene(scene);
+        bind();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** What "Open kernel tree..." does (the application shows its dialog). */
+    public void setOnOpenTree(Runnable action) {
+        onOpenTree = action;
+    }
+
+    private void applyTheme() {
+        String css = MainWindow.class.getResource(settings.stylesheet()).toExternalForm();
+        scene.getStylesheets().setAll(css);
+        scene.getRoot().getStyleClass().removeAll(UserSettings.LIGHT, UserSettings.DARK);
+        scene.getRoot().getStyleClass().add(settings.themeProperty().get());
+    }
+
+    private Node center() {
+        searchField.setId("search-field");
+        searchField.setPromptText("Search symbols and prompts (regex)  /");
+        searchField.textProperty().bindBidirectional(editor.search().queryProperty());
+        searchField.textProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                tabs.getSelectionModel().select(searchTab);
+            }
+        });
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                searchPane.table().requestFocus();
+                searchPane.table().getSelectionModel().selectFirst();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                tree.node().requestFocus();
+                e.consume();
+            }
+        });
+        tree.setOnSearch(() -> {
+            searchField.requestFocus();
+            searchField.selectAll();
+        });
+        tree.setOnHelp(this::showHelp);
+        breadcrumb.setId("breadcrumb");
+        breadcrumb.setAutoNavigationEnabled(false);
+        breadcrumb.setOnCrumbAction(e -> {
+            ConfigEntry entry = e.getSelectedCrumb().getValue();
+            if (entry != null && entry.parent() != null) {
+                editor.select(entry);
+            }
+        });
+        HBox.setHgrow(breadcrumb, Priority.ALWAYS);
+        VBox left = new VBox(breadcrumb, tree.node());
+        VBox.setVgrow(tree.node(), Priority.ALWAYS);
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("loading");
+        loading.visibleProperty().bind(editor.phaseProperty().isEqualTo(EditorViewModel.Phase.LOADING));
+        loading.setMaxSize(90, 90);
+        StackPane treeStack = new StackPane(left, loading);
+        SplitPane split = new SplitPane(treeStack, tabs);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open Kernel Tree...", "Shortcut+O", () -> onOpenTree.run());
+        MenuItem load = item("Load .config...", "Shortcut+L", this::loadConfig);
+        MenuItem save = item("Save", "Shortcut+S", () -> editor.save().thenAccept(o -> notifySaved(o.fault())));
+        MenuItem saveAs = item("Save As...", "Shortcut+Shift+S", this::saveAs);
+        MenuItem saveMinimal = item("Save Minimal (savedefconfig)...", null, this::saveMinimal);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmDiscard()) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("_File", null, open, load, new SeparatorMenuItem(), save, saveAs, saveMinimal,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
+        undo.textProperty().bind(Bindings.concat("Undo ", editor.undoLabelProperty()));
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.textProperty().bind(Bindings.concat("Redo ", editor.redoLabelProperty()));
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        MenuItem find = item("Find...", "Shortcut+F", () -> searchField.requestFocus());
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find);
+
+        CheckMenuItem showAll = new CheckMenuItem("Show All Options");
+        showAll.setId("show-all");
+        showAll.selectedProperty().bindBidirectional(editor.tree().showAllProperty());
+        CheckMenuItem nameColumn = new CheckMenuItem("Symbol Name Column");
+        nameColumn.selectedProperty().bindBidirectional(settings.showNameColumnProperty());
+        CheckMenuItem valueColumn = new CheckMenuItem("Value Column");
+        valueColumn.selectedProperty().bindBidirectional(settings.showValueColumnProperty());
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark Theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(UserSettings.LIGHT.equals(settings.themeProperty().get()));
+        dark.setSelected(!light.isSelected());
+        light.setOnAction(e -> settings.themeProperty().set(UserSettings.LIGHT));
+        dark.setOnAction(e -> settings.themeProperty().set(UserSettings.DARK));
+        MenuItem changes = item("Changes Since Load", "Shortcut+D", () -> {
+            editor.diff().showChangesSinceLoad();
+            tabs.getSelectionModel().select(diffTab);
+        });
+        MenuItem compare = item("Compare With .config...", null, this::compareWith);
+        Menu view = new Menu("_View", null, showAll, nameColumn, valueColumn, new SeparatorMenuItem(), light, dark,
+                new SeparatorMenuItem(), changes, compare);
+
+        MenuItem help = item("Help for Selected Option", null, this::showHelp);
+        MenuItem keys = item("Keys", null, this::showKeys);
+        Menu helpMenu = new Menu("_Help", null, help, keys);
+        return new MenuBar(file, edit, view, helpMenu);
+    }
+
+    private Node toolBar() {
+        Label title = new Label();
+        title.getStyleClass().add("tree-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            var r = editor.requestProperty().get();
+            return r == null ? "" : r.describe();
+        }, editor.requestProperty()));
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        searchField.setMaxWidth(Double.MAX_VALUE);
+        return new ToolBar(title, searchField);
+    }
+
+    private void bind() {
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path file = editor.configFileProperty().get();
+            String name = file == null ? "" : file.toString();
+            return (editor.isDirty() ? "* " : "") + name + " - kforge";
+        }, editor.configFileProperty(), editor.dirtyProperty()));
+        statusBar.textProperty().bind(editor.statusProperty());
+        Label modified = new Label();
+        modified.setId("modified-marker");
+        modified.textProperty().bind(Bindings.when(editor.dirtyProperty()).then("Modified").otherwise(""));
+        Label error = new Label();
+        error.getStyleClass().add("status-error");
+        error.textProperty().bind(editor.errorProperty());
+        statusBar.getRightItems().setAll(error, modified);
+        editor.infoProperty().addListener((o, was, now) -> showInfo());
+        editor.tree().selectedProperty().addListener((o, was, now) -> updateBreadcrumb(now));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+    }
+
+    private void showInfo() {
+        ConfigEntry selected = editor.tree().selectedProperty().get();
+        info.show(editor.infoProperty().get(), selected == null ? List.of() : selected.path());
+        tabs.getSelectionModel().select(infoTab);
+    }
+
+    private void updateBreadcrumb(ConfigEntry entry) {
+        if (entry == null) {
+            breadcrumb.setSelectedCrumb(null);
+            return;
+        }
+        java.util.LinkedList<ConfigEntry> path = new java.util.LinkedList<>();
+        for (ConfigEntry e = entry; e != null && e.parent() != null; e = e.parent()) {
+            path.addFirst(e);
+        }
+        TreeItem<ConfigEntry> crumb = BreadCrumbBar.buildTreeModel(path.toArray(ConfigEntry[]::new));
+        breadcrumb.setSelectedCrumb(crumb);
+    }
+
+    void showHelp() {
+        var current = editor.infoProperty().get();
+        if (current == null) {
+            return;
+        }
+        TextArea text = new TextArea(current.confHelp());
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.getStyleClass().add("help-text");
+        text.setPrefSize(720, 420);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Help");
+        alert.setHeaderText(current.title());
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        alert.show();
+    }
+
+    private void showKeys() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Keys");
+        alert.setHeaderText("menuconfig's keys");
+        alert.setContentText("Y / M / N   set the value\nSpace   cycle the value\nEnter   open a menu, edit a value\n"
+                + "Esc   back to the enclosing menu\n/   search\n?   help\nZ   show all options\n"
+                + "Ctrl+Z / Ctrl+Shift+Z   undo / redo\nCtrl+S   save");
+        alert.show();
+    }
+
+    private boolean confirmDiscard() {
+        if (!editor.isDirty()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The configuration has unsaved changes.",
+                saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setHeaderText("Save changes before closing?");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (answer.get() == saveButton) {
+            return editor.save().join().fault() == null;
+        }
+        return true;
+    }
+
+    private void loadConfig() {
+        File f = chooser("Load .config").showOpenDialog(stage);
+        if (f != null && confirmDiscard()) {
+            editor.load(f.toPath());
+        }
+    }
+
+    private void saveAs() {
+        File f = chooser("Save .config as").showSaveDialog(stage);
+        if (f != null) {
+            editor.saveAs(f.toPath()).thenAccept(o -> notifySaved(o.fault()));
+        }
+    }
+
+    private void saveMinimal() {
+        FileChooser c = chooser("Save minimal configuration (defconfig)");
+        c.setInitialFileName("defconfig");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            editor.saveMinimal(f.toPath()).thenAccept(o -> notifySaved(o.fault()));
+        }
+    }
+
+    private void compareWith() {
+        File f = chooser("Compare with .config").showOpenDialog(stage);
+        if (f != null) {
+            editor.diff().compareWith(f.toPath());
+            tabs.getSelectionModel().select(diffTab);
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        Path current = editor.configFileProperty().get();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            c.setInitialDirectory(current.getParent().toFile());
+        }
+        return c;
+    }
+
+    private void notifySaved(String fault) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        Notifications n = Notifications.create().owner(stage).hideAfter(javafx.util.Duration.seconds(3));
+        if (fault == null) {
+            n.title("Saved").text(editor.statusProperty().get()).showInformation();
+        } else {
+            n.title("Not saved").text(fault).showError();
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

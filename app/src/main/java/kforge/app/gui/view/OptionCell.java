@@ -1,0 +1,35 @@
+package kforge.app.gui.view;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.TreeTableCell;
+import kforge.app.gui.model.ConfigEntry;
+import kforge.app.gui.model.EntryKind;
+import kforge.app.gui.model.EntryState;
+
+/** The option column: menuconfig's row text, styled by kind; invisible rows (shown with "Show all") greyed. */
+final class OptionCell extends TreeTableCell<ConfigEntry, EntryState> {
+    static final PseudoClass INVISIBLE = PseudoClass.getPseudoClass("invisible");
+    static final PseudoClass LOCKED = PseudoClass.getPseudoClass("locked");
+
+    OptionCell() {
+        getStyleClass().add("option-cell");
+    }
+
+    @Override
+    protected void updateItem(EntryState state, boolean empty) {
+        super.updateItem(state, empty);
+        for (EntryKind k : EntryKind.values()) {
+            getStyleClass().remove(k.styleClass());
+        }
+        if (empty || state == null) {
+            setText(null);
+            pseudoClassStateChanged(INVISIBLE, false);
+            pseudoClassStateChanged(LOCKED, false);
+            return;
+        }
+        setText(state.text());
+        getStyleClass().add(state.kind().styleClass());
+        pseudoClassStateChanged(INVISIBLE, !state.visible());
+        pseudoClassStateChanged(LOCKED, state.visible() && !state.changeable() && state.kind().takesTristate());
+    }
+}
