@@ -25,6 +25,16 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The .config to edit (default: $KCONFIG_CONFIG, else .config).")
     Path config;
 
+    @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
+            description = "Save a picture of the window once loaded, then quit (for the README).")
+    Path screenshot;
+
+    @Option(names = "--theme", hidden = true, paramLabel = "light|dark", description = "Theme for --screenshot.")
+    String theme;
+
+    @Option(names = "--select", hidden = true, paramLabel = "SYMBOL", description = "Symbol to select for --screenshot.")
+    String select;
+
     @Override
     public Integer call() {
         OpenRequest request = null;
@@ -35,7 +45,8 @@ public final class GuiCommand implements Callable<Integer> {
             request = new OpenRequest(tree.toAbsolutePath(), arch, crossCompile,
                     (config != null ? config : TreeOptions.defaultConfig()).toAbsolutePath());
         }
-        KforgeApplication.launch(request);
+        KforgeApplication.launch(request, screenshot == null ? null
+                : new KforgeApplication.Screenshot(screenshot.toAbsolutePath(), theme, select));
         return 0;
     }
 }

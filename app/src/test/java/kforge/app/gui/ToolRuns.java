@@ -17,29 +17,29 @@ import java.util.stream.Stream;
  * Runs the kernel's conf and kforge's conf-compatible mode on a small tree, each in a working directory
  * of its own under root, with the same small environment.
  */
-final class ToolRuns {
+public final class ToolRuns {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Path root;
     private final Path conf;
 
-    ToolRuns(Path root, Path conf) {
+    public ToolRuns(Path root, Path conf) {
         this.root = root;
         this.conf = conf;
     }
 
     /** What one process did: exit status, stdout, stderr and every file it left in its working directory. */
-    record Run(int exit, String stdout, String stderr, Map<String, String> files) {
+    public record Run(int exit, String stdout, String stderr, Map<String, String> files) {
     }
 
-    Run conf(Path srctree, String workName, String... args) {
+    public Run conf(Path srctree, String workName, String... args) {
         List<String> command = new ArrayList<>(List.of(conf.toString()));
         command.addAll(List.of(args));
         return run(command, srctree, workName);
     }
 
     /** What the ./kforge launcher execs ("kforge conf ..."), with the classes under test. */
-    Run kforge(Path srctree, String workName, String... args) {
+    public Run kforge(Path srctree, String workName, String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kforge.app.Main",

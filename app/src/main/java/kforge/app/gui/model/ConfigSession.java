@@ -1,5 +1,7 @@
 package kforge.app.gui.model;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.Map;
 
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.KconfigLoader;
+import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.conf.SymbolAssignments;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
@@ -54,6 +58,9 @@ public final class ConfigSession {
                     .environment(Map.of()).reporter(messages).load();
             session = new ConfigSession(request, kconfig, new Evaluator(kconfig, messages), messages,
                     Map.of(), dir);
+            if (!Files.exists(configFile)) {
+                session.makeDefconfig(SampleTree.DEFCONFIG, configFile);
+            }
         } else {
             if (!Files.isRegularFile(request.tree().resolve("Kconfig"))) {
                 throw new KconfigException(request.tree() + ": not a kernel tree (no Kconfig file there)");
@@ -65,6 +72,12 @@ public final class ConfigSession {
         }
         session.read(configFile);
         return session;
+    }
+
+    /** What "make NAME" does for a defconfig: a complete .config from it, written to file. */
+    void makeDefconfig(String defconfig, Path file) {
+        new ConfRunner(kconfig, evaluator, settings(file), new PrintStream(OutputStream.nullOutputStream()), null,
+                false).run(ConfMode.DEFCONFIG, defconfig);
     }
 
     public OpenRequest request() {

@@ -18,7 +18,11 @@ final class EntryStates {
 
     /** Whether the entry is listed: menuconfig lists visible entries; "Show all" lists every one. */
     boolean isListed(Menu menu, boolean showAll) {
-        return showAll || MenuVisibility.isVisible(evaluator, menu);
+        if (showAll) {
+            // An emptied "if" block (no prompt, no symbol) is structure, not an option.
+            return menu.prompt != null || menu.sym != null;
+        }
+        return MenuVisibility.isVisible(evaluator, menu);
     }
 
     boolean hasListedChild(Menu menu, boolean showAll) {

@@ -16,6 +16,8 @@ import kforge.kconfig.cache.CacheRoot;
  */
 public final class SampleTree {
     private static final String ROOT = "/kforge/app/sample/";
+    /** The sample's defconfig; a new sample .config starts from it. */
+    public static final String DEFCONFIG = "arch/arm/configs/sample_defconfig";
 
     private SampleTree() {
     }

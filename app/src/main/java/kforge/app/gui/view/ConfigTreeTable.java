@@ -160,13 +160,12 @@ final class ConfigTreeTable {
         }
     }
 
-    /** Enter: a menu or choice opens (or closes), a text value is edited, a bool or tristate cycles. */
+    /** Enter: a menu, menuconfig or choice opens (or closes), a text value is edited, a bool or tristate cycles. */
     void enter(ConfigEntry entry) {
         EntryState s = entry.state();
         TreeItem<ConfigEntry> item = table.getSelectionModel().getSelectedItem();
-        if (s.kind() == EntryKind.MENU || s.kind() == EntryKind.CHOICE && !s.changeable()
-                || (s.kind() == EntryKind.MENUCONFIG || s.kind() == EntryKind.CHOICE) && s.hasChildren()
-                && !item.isExpanded()) {
+        boolean opens = s.kind() == EntryKind.MENU || s.kind() == EntryKind.MENUCONFIG || s.kind() == EntryKind.CHOICE;
+        if (opens && s.hasChildren()) {
             item.setExpanded(!item.isExpanded());
         } else if (s.kind().takesText()) {
             table.edit(table.getSelectionModel().getSelectedIndex(), valueColumn);

@@ -13,6 +13,11 @@ import kforge.app.gui.model.UserSettings;
 /** The JavaFX application: one editor window; what it opens first comes from {@link #launch(OpenRequest)}. */
 public final class KforgeApplication extends Application {
     private static volatile OpenRequest initial;
+    private static volatile Screenshot screenshot;
+
+    /** Take a picture of the window with this theme and symbol selected, then quit. */
+    public record Screenshot(java.nio.file.Path file, String theme, String select) {
+    }
 
     private EngineThread engine;
     private EditorViewModel editor;
@@ -21,8 +26,9 @@ public final class KforgeApplication extends Application {
     private Stage stage;
 
     /** Starts the GUI (blocking until its window closes); null opens the bundled sample tree. */
-    public static void launch(OpenRequest what) {
+    public static void launch(OpenRequest what, Screenshot picture) {
         initial = what;
+        screenshot = picture;
         Application.launch(KforgeApplication.class);
     }
 
@@ -31,7 +37,11 @@ public final class KforgeApplication extends Application {
         stage = primaryStage;
         engine = EngineThread.background(Platform::runLater);
         editor = new EditorViewModel(engine);
-        settings = UserSettings.forUser();
+        settings = screenshot == null ? UserSettings.forUser()
+                : UserSettings.in(java.util.prefs.Preferences.userRoot().node("kforge-screenshots"));
+        if (screenshot != null && screenshot.theme() != null) {
+            settings.themeProperty().set(screenshot.theme());
+        }
         window = new MainWindow(stage, editor, settings);
         window.setOnOpenTree(this::chooseTree);
         stage.setMinWidth(800);
@@ -53,12 +63,32 @@ public final class KforgeApplication extends Application {
 
     private void open(OpenRequest what) {
         editor.open(what).thenAccept(outcome -> {
+            if (screenshot != null) {
+                takeScreenshot();
+                return;
+            }
             if (outcome.fault() == null) {
                 settings.remember(what);
             } else {
                 org.controlsfx.control.Notifications.create().owner(stage).title("Could not open")
                         .text(outcome.fault()).showError();
             }
+        });
+    }
+
+    private void takeScreenshot() {
+        if (screenshot.select() != null) {
+            editor.jumpToSymbol(screenshot.select());
+        }
+        editor.idle().thenRun(() -> {
+            // Two pulses: one to lay out the selection, one to render it.
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(600));
+            settle.setOnFinished(e -> {
+                PngSnapshot.write(window.scene(), screenshot.file());
+                Platform.exit();
+            });
+            settle.play();
         });
     }
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kforge.app.gui.ToolRuns;
 import kforge.kconfig.model.Tristate;
+import kforge.kconfig.testing.Oracle;
 
 /**
  * The editor's view model on the bundled sample tree, without a window: every command runs synchronously
@@ -31,9 +33,8 @@ class EditorViewModelTest {
 
     @BeforeEach
     void openSample() throws IOException {
+        // No .config yet: opening the sample makes one from its defconfig, as "make sample_defconfig" would.
         config = dir.resolve(".config");
-        Path sample = SampleTree.extract();
-        Files.copy(sample.resolve("arch/arm/configs/sample_defconfig"), config);
         editor = new EditorViewModel(EngineThread.direct());
         EditorViewModel.Outcome o = editor.open(OpenRequest.sample(config)).join();
         assertNull(o.fault(), o.fault());
@@ -143,6 +144,14 @@ class EditorViewModelTest {
     }
 
     @Test
+    void aNewSampleConfigIsWhatConfMakesFromTheDefconfig() throws IOException {
+        ToolRuns.Run conf = new ToolRuns(dir.resolve("oracle"), Oracle.confBinary("arm", "arm-linux-gnueabi-"))
+                .conf(SampleTree.extract(), "conf", "--defconfig=" + SampleTree.DEFCONFIG, "Kconfig");
+        assertEquals(0, conf.exit(), conf.stderr());
+        assertEquals(conf.files().get(".config"), Files.readString(config, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void savedFileIsWhatConfKeepsAndOldIsKept() throws IOException {
         String original = Files.readString(config);
         ConfigEntry ipv6 = entry("IPV6");
@@ -152,6 +161,14 @@ class EditorViewModelTest {
         String saved = Files.readString(config, StandardCharsets.ISO_8859_1);
         assertTrue(saved.contains("\nCONFIG_IPV6=y\n"), saved);
         assertEquals(original, Files.readString(dir.resolve(".config.old")));
+
+        // The kernel's conf keeps a saved .config exactly as it is: nothing kforge wrote is inconsistent.
+        Path work = Files.createDirectories(dir.resolve("oracle/conf"));
+        Files.copy(config, work.resolve(".config"));
+        ToolRuns.Run conf = new ToolRuns(dir.resolve("oracle"), Oracle.confBinary("arm", "arm-linux-gnueabi-"))
+                .conf(SampleTree.extract(), "conf", "--olddefconfig", "Kconfig");
+        assertEquals(0, conf.exit(), conf.stderr());
+        assertEquals(saved, conf.files().get(".config"));
     }
 
     @Test
