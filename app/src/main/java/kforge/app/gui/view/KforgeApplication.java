@@ -6,9 +6,11 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import kforge.app.gui.model.EditorViewModel;
 import kforge.app.gui.model.EngineThread;
+import kforge.app.gui.model.KernelSourcesViewModel;
 import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.model.SampleTree;
 import kforge.app.gui.model.UserSettings;
+import kforge.build.tree.KernelSourceArchive;
 
 /** The JavaFX application: one editor window; what it opens first comes from {@link #launch(OpenRequest)}. */
 public final class KforgeApplication extends Application {
@@ -48,6 +50,29 @@ public final class KforgeApplication extends Application {
         stage.setMinHeight(500);
         stage.show();
         open(initial != null ? initial : sampleRequest());
+        if (initial == null && screenshot == null) {
+            offerInstalledKernelSource();
+        }
+    }
+
+    /** With nothing asked for, point at Debian's kernel source package when it is installed. */
+    private void offerInstalledKernelSource() {
+        KernelSourcesViewModel sources = new KernelSourcesViewModel(KernelSourceArchive.findInstalled(),
+                KernelSourceArchive.defaultCacheRoot(), java.util.concurrent.ForkJoinPool.commonPool(),
+                Platform::runLater);
+        KernelSourceArchive archive = sources.newest();
+        if (archive == null) {
+            return;
+        }
+        window.bindBackgroundTask(sources.busyProperty(), sources.progressProperty());
+        boolean ready = sources.isExtracted(archive);
+        String label = ready ? "Open " + archive.name() : "Extract and open " + archive.name();
+        org.controlsfx.control.action.Action action = new org.controlsfx.control.action.Action(label, e ->
+                sources.extract(archive).thenAccept(tree -> new OpenTreeDialog(stage, settings, tree)
+                        .showAndWait().ifPresent(this::open)));
+        org.controlsfx.control.Notifications.create().owner(stage).title("Kernel source installed")
+                .text(archive.tarball() + (ready ? " is extracted." : " can be extracted (about 1.4 GB)."))
+                .action(action).hideAfter(javafx.util.Duration.seconds(30)).showInformation();
     }
 
     /** Shows the window for an already-made editor; used by GUI tests and screenshots. */

@@ -99,6 +99,15 @@ public final class MainWindow {
         onOpenTree = action;
     }
 
+    /** Shows a background task (extracting a tree) in the status bar. */
+    public void bindBackgroundTask(javafx.beans.value.ObservableBooleanValue busy,
+                                   javafx.beans.value.ObservableStringValue message) {
+        Label task = new Label();
+        task.textProperty().bind(message);
+        statusBar.getLeftItems().setAll(task);
+        busy.addListener((o, was, now) -> statusBar.setProgress(now ? ProgressIndicator.INDETERMINATE_PROGRESS : 0));
+    }
+
     private void applyTheme() {
         String css = MainWindow.class.getResource(settings.stylesheet()).toExternalForm();
         scene.getStylesheets().setAll(css);
@@ -213,7 +222,10 @@ public final class MainWindow {
         }, editor.requestProperty()));
         HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(Double.MAX_VALUE);
-        return new ToolBar(title, searchField);
+        javafx.scene.control.CheckBox inHelp = new javafx.scene.control.CheckBox("Help text too");
+        inHelp.setId("search-in-help");
+        inHelp.selectedProperty().bindBidirectional(editor.search().inHelpProperty());
+        return new ToolBar(title, searchField, inHelp);
     }
 
     private void bind() {
