@@ -23,6 +23,9 @@ public final class ConfigEntry {
 
     /** Engine thread only: every child entry, listed or not; null until the entry has been opened. */
     List<ConfigEntry> allChildren;
+    /** Engine thread only: the state and listed children last sent to the UI, to send only changes. */
+    EntryState engineState;
+    List<ConfigEntry> engineChildren;
 
     ConfigEntry(Menu menu, ConfigEntry parent, EntryState initial) {
         this.menu = menu;

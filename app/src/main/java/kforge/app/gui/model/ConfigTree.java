@@ -33,6 +33,10 @@ public final class ConfigTree {
     private boolean showAllOnEngine;
     private final Set<ConfigEntry> opened = new LinkedHashSet<>();
     private final Map<Menu, ConfigEntry> entries = new HashMap<>();
+    /** Entries re-evaluated per engine task after the rows on screen: a few milliseconds' worth. */
+    private static final int REFRESH_CHUNK = 150;
+    private long generation;
+    private volatile List<ConfigEntry> viewport = List.of();
 
     ConfigTree(EngineThread engine) {
         this.engine = engine;
@@ -83,7 +87,7 @@ public final class ConfigTree {
         opened.clear();
         entries.clear();
         Menu rootMenu = session.kconfig().rootMenu();
-        ConfigEntry top = new ConfigEntry(rootMenu, null, states.of(rootMenu, showAllOnEngine));
+        ConfigEntry top = newEntry(rootMenu, null);
         entries.put(rootMenu, top);
         List<Update> updates = new ArrayList<>();
         openOnEngine(top, updates);
@@ -92,15 +96,16 @@ public final class ConfigTree {
 
     void applyReset(Reset reset) {
         selected.set(null);
-        root.set(reset.root);
+        // Rows first, so a view can select the first one as soon as the root appears.
         apply(reset.updates);
+        root.set(reset.root);
     }
 
     /** A fresh root and the rows listed under it. */
     record Reset(ConfigEntry root, List<Update> updates) {
     }
 
-    /** Engine thread: re-evaluates every opened entry after a change. */
+    /** Engine thread: re-evaluates every opened entry (after a load, or a change to the modules symbol). */
     List<Update> refreshAll() {
         if (session == null) {
             return List.of();
@@ -108,14 +113,93 @@ public final class ConfigTree {
         states = new EntryStates(session.evaluator());
         List<Update> updates = new ArrayList<>();
         for (ConfigEntry entry : List.copyOf(opened)) {
-            updates.add(new Update(entry, states.of(entry.menu, showAllOnEngine), listedChildren(entry)));
+            recompute(entry, true, updates);
             for (ConfigEntry child : entry.allChildren) {
                 if (!opened.contains(child)) {
-                    updates.add(new Update(child, states.of(child.menu, showAllOnEngine), null));
+                    recompute(child, false, updates);
                 }
             }
         }
         return updates;
+    }
+
+    /**
+     * Engine thread: after a value change. Every symbol may have changed (Kconfig re-evaluates globally),
+     * but a person sees only the rows on screen: those, their parents' lists and the selected entry are
+     * re-evaluated now; the other opened entries right after, as a separate engine task that a newer
+     * change supersedes.
+     */
+    List<Update> refreshAfterChange() {
+        if (session == null) {
+            return List.of();
+        }
+        long mine = ++generation;
+        states = new EntryStates(session.evaluator());
+        Set<ConfigEntry> first = new LinkedHashSet<>();
+        for (ConfigEntry e : viewport) {
+            for (ConfigEntry p = e; p != null && first.add(p); p = p.parent()) {
+                // the row and every entry above it: their lists decide what the rows around it are
+            }
+        }
+        List<Update> updates = new ArrayList<>();
+        for (ConfigEntry e : first) {
+            if (entries.get(e.menu) == e) {
+                recompute(e, opened.contains(e), updates);
+            }
+        }
+        List<ConfigEntry> rest = new ArrayList<>();
+        for (ConfigEntry entry : opened) {
+            if (!first.contains(entry)) {
+                rest.add(entry);
+            }
+            for (ConfigEntry child : entry.allChildren) {
+                if (!opened.contains(child) && !first.contains(child)) {
+                    rest.add(child);
+                }
+            }
+        }
+        refreshLater(mine, rest, 0);
+        return updates;
+    }
+
+    /** Re-evaluates the rest in small engine tasks, so a newer change never waits long behind them. */
+    private void refreshLater(long mine, List<ConfigEntry> rest, int from) {
+        if (from >= rest.size()) {
+            return;
+        }
+        engine.submit(() -> {
+            List<Update> updates = new ArrayList<>();
+            if (mine != generation) {
+                return updates;
+            }
+            int to = Math.min(rest.size(), from + REFRESH_CHUNK);
+            for (ConfigEntry e : rest.subList(from, to)) {
+                recompute(e, opened.contains(e), updates);
+            }
+            refreshLater(mine, rest, to);
+            return updates;
+        }, this::apply);
+    }
+
+    /** UI thread: the entries whose rows are on screen now. */
+    public void setViewport(List<ConfigEntry> rows) {
+        viewport = List.copyOf(rows);
+    }
+
+    /** Computes an entry's state (and listed children when opened); records an update when either changed. */
+    private boolean recompute(ConfigEntry entry, boolean withChildren, List<Update> updates) {
+        EntryState state = states.of(entry.menu, showAllOnEngine);
+        List<ConfigEntry> children = withChildren && entry.allChildren != null ? listedChildren(entry) : null;
+        boolean changed = !state.equals(entry.engineState)
+                || children != null && !children.equals(entry.engineChildren);
+        if (changed) {
+            entry.engineState = state;
+            if (children != null) {
+                entry.engineChildren = children;
+            }
+            updates.add(new Update(entry, state, children));
+        }
+        return changed;
     }
 
     /** Engine thread: the entry for a menu node, opening every entry on the way to it. */
@@ -148,15 +232,22 @@ public final class ConfigTree {
         if (entry.allChildren == null) {
             List<ConfigEntry> children = new ArrayList<>();
             for (Menu child = entry.menu.list; child != null; child = child.next) {
-                ConfigEntry c = new ConfigEntry(child, entry, states.of(child, showAllOnEngine));
+                ConfigEntry c = newEntry(child, entry);
                 entries.put(child, c);
                 children.add(c);
             }
             entry.allChildren = children;
         }
         if (opened.add(entry)) {
-            updates.add(new Update(entry, states.of(entry.menu, showAllOnEngine), listedChildren(entry)));
+            entry.engineChildren = listedChildren(entry);
+            updates.add(new Update(entry, entry.engineState, entry.engineChildren));
         }
+    }
+
+    private ConfigEntry newEntry(Menu menu, ConfigEntry parent) {
+        ConfigEntry entry = new ConfigEntry(menu, parent, states.of(menu, showAllOnEngine));
+        entry.engineState = entry.state();
+        return entry;
     }
 
     private List<ConfigEntry> listedChildren(ConfigEntry entry) {

@@ -146,6 +146,14 @@ public final class EditorViewModel {
         });
     }
 
+    /** Shows a tree already parsed and read on this thread's behalf (benchmarks time the two apart). */
+    public CompletableFuture<Outcome> show(ConfigSession opened) {
+        return run(() -> {
+            session = opened;
+            return startOver("Loaded " + opened.configFile());
+        });
+    }
+
     /** Reads another .config into the open tree, replacing the edits (undo history is cleared). */
     public CompletableFuture<Outcome> load(Path file) {
         return run(() -> {
@@ -223,21 +231,21 @@ public final class EditorViewModel {
             ConfigSession s = requireSession();
             Symbol sym = entry.menu.sym;
             if (sym == null || !(entry.state().kind().takesTristate() || entry.state().kind().takesText())) {
-                return outcome(selectedNow, "");
+                return outcome(selectedNow, "", List.of());
             }
             s.evaluator().calcValue(sym);
             String text = value.apply(sym);
             UserValues before = UserValues.capture(sym);
             String fault = s.assign(sym, text);
             if (fault != null) {
-                return outcome(selectedNow, "").withFault(fault);
+                return outcome(selectedNow, "", List.of()).withFault(fault);
             }
             UserValues after = UserValues.capture(sym);
             String description = sym.displayName() + "=" + s.evaluator().stringValue(sym);
             if (!after.sameAs(before)) {
                 history.record(description, before, after);
             }
-            return outcome(selectedNow, "Set " + description);
+            return outcome(selectedNow, "Set " + description, before.symbols());
         });
     }
 
@@ -245,7 +253,8 @@ public final class EditorViewModel {
         ConfigEntry selectedNow = tree.selectedProperty().get();
         return run(() -> {
             History.Change c = history.undo(requireSession().evaluator());
-            return outcome(selectedNow, c == null ? "Nothing to undo" : "Undid " + c.description());
+            return outcome(selectedNow, c == null ? "Nothing to undo" : "Undid " + c.description(),
+                    c == null ? List.of() : c.before().symbols());
         });
     }
 
@@ -253,7 +262,8 @@ public final class EditorViewModel {
         ConfigEntry selectedNow = tree.selectedProperty().get();
         return run(() -> {
             History.Change c = history.redo(requireSession().evaluator());
-            return outcome(selectedNow, c == null ? "Nothing to redo" : "Redid " + c.description());
+            return outcome(selectedNow, c == null ? "Nothing to redo" : "Redid " + c.description(),
+                    c == null ? List.of() : c.after().symbols());
         });
     }
 
@@ -345,9 +355,16 @@ public final class EditorViewModel {
                 .of(entry.menu);
     }
 
-    /** Everything a change means for the UI: refreshed rows, the selected entry's info, undo state. */
+    /** Everything a command means for the UI: refreshed rows, the selected entry's info, undo state. */
     private Outcome outcome(ConfigEntry selectedNow, String message) {
-        return new Outcome(tree.refreshAll(), infoOnEngine(selectedNow), history.snapshot(),
+        return outcome(selectedNow, message, null);
+    }
+
+    /** The same after a change to these symbols (null: anything may have changed). */
+    private Outcome outcome(ConfigEntry selectedNow, String message, java.util.Collection<Symbol> changed) {
+        List<ConfigTree.Update> updates = changed == null ? tree.refreshAll()
+                : changed.isEmpty() ? List.of() : tree.refreshAfterChange();
+        return new Outcome(updates, infoOnEngine(selectedNow), history.snapshot(),
                 session == null ? null : session.configFile(), null, message, null, null, null, null, false);
     }
 

@@ -1,5 +1,8 @@
 package kforge.app.gui.model;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.MenuVisibility;
 import kforge.kconfig.model.Menu;
@@ -11,9 +14,20 @@ import kforge.kconfig.model.Tristate;
 /** Works out how an entry looks, following mconf.c's build_conf; engine thread only. */
 final class EntryStates {
     private final Evaluator evaluator;
+    /** menu_is_visible per entry, for one pass: an entry's state asks about its children more than once. */
+    private final Map<Menu, Boolean> visibility = new IdentityHashMap<>();
 
     EntryStates(Evaluator evaluator) {
         this.evaluator = evaluator;
+    }
+
+    private boolean isVisible(Menu menu) {
+        Boolean known = visibility.get(menu);
+        if (known == null) {
+            known = MenuVisibility.isVisible(evaluator, menu);
+            visibility.put(menu, known);
+        }
+        return known;
     }
 
     /** Whether the entry is listed: menuconfig lists visible entries; "Show all" lists every one. */
@@ -22,7 +36,7 @@ final class EntryStates {
             // An emptied "if" block (no prompt, no symbol) is structure, not an option.
             return menu.prompt != null || menu.sym != null;
         }
-        return MenuVisibility.isVisible(evaluator, menu);
+        return isVisible(menu);
     }
 
     boolean hasListedChild(Menu menu, boolean showAll) {
@@ -35,7 +49,7 @@ final class EntryStates {
     }
 
     EntryState of(Menu menu, boolean showAll) {
-        boolean visible = MenuVisibility.isVisible(evaluator, menu);
+        boolean visible = isVisible(menu);
         boolean hasChildren = hasListedChild(menu, showAll);
         Symbol sym = menu.sym;
         if (menu.parent == null) {
@@ -91,7 +105,7 @@ final class EntryStates {
         Symbol selected = sym.choiceSelection();
         Menu selectedMenu = null;
         for (Menu child = menu.list; child != null; child = child.next) {
-            if (child.sym == selected && MenuVisibility.isVisible(evaluator, child)) {
+            if (child.sym == selected && isVisible(child)) {
                 selectedMenu = child;
             }
         }

@@ -80,18 +80,28 @@ public final class UserSettings {
             return;
         }
         RecentTree r = RecentTree.of(request);
+        if (r.format().contains("\n") || r.format().chars().filter(c -> c == '\t').count() != 3) {
+            return;  // a path with a tab or newline cannot be stored in the one-line-per-tree format
+        }
         List<RecentTree> list = new ArrayList<>(recent);
         list.remove(r);
         list.add(0, r);
-        while (list.size() > MAX_RECENT) {
+        while (list.size() > MAX_RECENT || list.size() > 1 && format(list).length() > Preferences.MAX_VALUE_LENGTH) {
             list.remove(list.size() - 1);
         }
+        if (format(list).length() > Preferences.MAX_VALUE_LENGTH) {
+            return;
+        }
         recent.setAll(list);
+        put("recent", format(list));
+    }
+
+    private static String format(List<RecentTree> list) {
         StringBuilder sb = new StringBuilder();
         for (RecentTree t : list) {
             sb.append(t.format()).append('\n');
         }
-        put("recent", sb.toString());
+        return sb.toString();
     }
 
     private void put(String key, String value) {

@@ -40,6 +40,11 @@ final class UserValues {
         evaluator.clearAllValid();
     }
 
+    /** The symbols this snapshot covers: what restoring it can change directly. */
+    List<Symbol> symbols() {
+        return saved.stream().map(Saved::sym).toList();
+    }
+
     boolean sameAs(UserValues other) {
         return saved.equals(other.saved);
     }

@@ -32,6 +32,9 @@ final class ConfigTreeTable {
     private Runnable onSearch = () -> { };
     private Runnable onHelp = () -> { };
     private boolean syncingSelection;
+    private int viewportFirst = -1;
+    private int viewportLast = -1;
+    private int viewportRows = -1;
 
     ConfigTreeTable(EditorViewModel editor, UserSettings settings) {
         this.editor = editor;
@@ -45,12 +48,15 @@ final class ConfigTreeTable {
         optionColumn.setCellFactory(c -> new OptionCell());
         optionColumn.setPrefWidth(520);
         optionColumn.setSortable(false);
+        // Only values are edited; an editable option column would swallow the keys of a clicked row.
+        optionColumn.setEditable(false);
         nameColumn.setCellValueFactory(row -> {
             EntryState s = row.getValue().getValue().state();
             return new ReadOnlyStringWrapper(s == null ? "" : s.name());
         });
         nameColumn.setPrefWidth(200);
         nameColumn.setSortable(false);
+        nameColumn.setEditable(false);
         valueColumn.setCellValueFactory(row -> row.getValue().getValue().stateProperty());
         valueColumn.setCellFactory(c -> new ValueCell(editor));
         valueColumn.setEditable(true);
@@ -76,11 +82,43 @@ final class ConfigTreeTable {
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         table.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         table.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) {
+            // A double-click already opens or closes a row with children (TreeTableView does that itself).
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null
+                    && !opensOnEnter(selected().state())) {
                 enter(selected());
             }
         });
         table.setContextMenu(contextMenu());
+        table.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(this::reportViewport);
+            }
+        });
+    }
+
+    /** Tells the view model which rows are on screen: those are re-evaluated first after a change. */
+    private void reportViewport() {
+        javafx.scene.control.skin.VirtualFlow<?> flow =
+                (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            return;
+        }
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        if (first == viewportFirst && last == viewportLast && table.getExpandedItemCount() == viewportRows) {
+            return;
+        }
+        viewportFirst = first;
+        viewportLast = last;
+        viewportRows = table.getExpandedItemCount();
+        java.util.List<ConfigEntry> rows = new java.util.ArrayList<>();
+        for (int i = Math.max(0, first); i <= last; i++) {
+            TreeItem<ConfigEntry> item = table.getTreeItem(i);
+            if (item != null) {
+                rows.add(item.getValue());
+            }
+        }
+        editor.tree().setViewport(rows);
     }
 
     TreeTableView<ConfigEntry> node() {
@@ -164,14 +202,18 @@ final class ConfigTreeTable {
     void enter(ConfigEntry entry) {
         EntryState s = entry.state();
         TreeItem<ConfigEntry> item = table.getSelectionModel().getSelectedItem();
-        boolean opens = s.kind() == EntryKind.MENU || s.kind() == EntryKind.MENUCONFIG || s.kind() == EntryKind.CHOICE;
-        if (opens && s.hasChildren()) {
+        if (opensOnEnter(s)) {
             item.setExpanded(!item.isExpanded());
         } else if (s.kind().takesText()) {
             table.edit(table.getSelectionModel().getSelectedIndex(), valueColumn);
         } else if (s.kind().takesTristate()) {
             editor.cycle(entry);
         }
+    }
+
+    private static boolean opensOnEnter(EntryState s) {
+        boolean menuLike = s.kind() == EntryKind.MENU || s.kind() == EntryKind.MENUCONFIG || s.kind() == EntryKind.CHOICE;
+        return menuLike && s.hasChildren();
     }
 
     /** Esc: back to the enclosing menu, closing it, as menuconfig's Exit leaves a submenu. */

@@ -30,6 +30,10 @@ final class ValueCell extends TreeTableCell<ConfigEntry, EntryState> {
     public void startEdit() {
         EntryState state = getItem();
         if (state == null || !state.kind().takesText() || !state.changeable()) {
+            // The table marked this cell as editing already; undo that, or the tree ignores its keys.
+            if (getTreeTableView() != null) {
+                getTreeTableView().edit(-1, null);
+            }
             return;
         }
         super.startEdit();
