@@ -32,7 +32,8 @@ import kforge.app.gui.view.MainWindow;
  * screen are re-evaluated and laid out; then N more, until every opened entry is;</li>
  * <li>resident memory with the tree open.</li>
  * </ol>
- * Prints "key value" lines for the script. Args: TREE ARCH CROSS CONFIG [TOGGLES [SEED]].
+ * Prints "key value" lines for the script. Args: TREE ARCH CROSS CONFIG [TOGGLES [SEED [SYMBOL]]]; with
+ * SYMBOL, that one symbol is also toggled TOGGLES times.
  */
 public final class EditorBenchmark {
     /** Untimed first, so the timings are of compiled code, as in a session that has run a while. */
@@ -66,6 +67,8 @@ public final class EditorBenchmark {
 
         long shown = timeToLayout(scene, () -> editor.show(session));
         report("open_to_usable_ms", ms(shown));
+        report("start_to_usable_ms", System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         report("top_level_rows", editor.tree().root().shownChildren().size());
 
         openMenus(editor, scene, 2);
@@ -110,6 +113,18 @@ public final class EditorBenchmark {
         Arrays.sort(all);
         report("toggle_all_p50_ms", ms(all[toggles / 2]));
         report("toggle_all_p99_ms", ms(all[(int) Math.ceil(toggles * 0.99) - 1]));
+        if (args.length > 6) {
+            // One symbol toggled over and over, as scripts/bench-gui does to the kernel's mconf.
+            ConfigEntry fixed = editor.jumpToSymbol(args[6]).get(60, TimeUnit.SECONDS).revealed();
+            long[] same = new long[toggles];
+            for (int i = 0; i < toggles; i++) {
+                editor.idle().get(60, TimeUnit.SECONDS);
+                same[i] = timeToLayout(scene, () -> editor.cycle(fixed));
+            }
+            Arrays.sort(same);
+            report("symbol_toggle_p50_ms", ms(same[toggles / 2]));
+            report("symbol_toggle_p99_ms", ms(same[(int) Math.ceil(toggles * 0.99) - 1]));
+        }
         System.gc();
         Thread.sleep(200);
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
