@@ -399,7 +399,7 @@ public final class EditorViewModel {
             undoLabel.set(o.history().undoLabel());
             redoLabel.set(o.history().redoLabel());
         }
-        if (o.info() != null || o.reset() != null) {
+        if ((o.info() != null || o.reset() != null) && !java.util.Objects.equals(info.get(), o.info())) {
             info.set(o.info());
         }
         error.set(o.fault() == null ? "" : o.fault());

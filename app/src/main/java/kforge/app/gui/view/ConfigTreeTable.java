@@ -71,6 +71,8 @@ final class ConfigTreeTable {
             if (root != null) {
                 table.getRoot().setExpanded(true);
                 table.getSelectionModel().select(0);
+                // menuconfig's keys work at once; and no caret blinks (a running animation pulses every frame).
+                table.requestFocus();
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {

@@ -49,7 +49,7 @@ public final class KforgeApplication extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
-        open(initial != null ? initial : sampleRequest());
+        open(initial != null ? initial : screenshot != null ? freshSampleRequest() : sampleRequest());
         if (initial == null && screenshot == null) {
             offerInstalledKernelSource();
         }
@@ -80,6 +80,15 @@ public final class KforgeApplication extends Application {
         MainWindow w = new MainWindow(stage, editor, settings);
         stage.show();
         return w;
+    }
+
+    /** The sample with a new .config from its defconfig, whatever the user did to theirs. */
+    private static OpenRequest freshSampleRequest() {
+        try {
+            return OpenRequest.sample(java.nio.file.Files.createTempDirectory("kforge-sample").resolve(".config"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static OpenRequest sampleRequest() {

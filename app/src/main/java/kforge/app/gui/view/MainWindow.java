@@ -152,7 +152,11 @@ public final class MainWindow {
         VBox.setVgrow(tree.node(), Priority.ALWAYS);
         ProgressIndicator loading = new ProgressIndicator();
         loading.setId("loading");
-        loading.visibleProperty().bind(editor.phaseProperty().isEqualTo(EditorViewModel.Phase.LOADING));
+        var isLoading = editor.phaseProperty().isEqualTo(EditorViewModel.Phase.LOADING);
+        loading.visibleProperty().bind(isLoading);
+        // An indeterminate spinner animates (a pulse every frame) even while hidden: only spin when loading.
+        loading.progressProperty().bind(Bindings.when(isLoading)
+                .then(ProgressIndicator.INDETERMINATE_PROGRESS).otherwise(0.0));
         loading.setMaxSize(90, 90);
         StackPane treeStack = new StackPane(left, loading);
         SplitPane split = new SplitPane(treeStack, tabs);

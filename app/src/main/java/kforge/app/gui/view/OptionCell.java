@@ -3,7 +3,6 @@ package kforge.app.gui.view;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TreeTableCell;
 import kforge.app.gui.model.ConfigEntry;
-import kforge.app.gui.model.EntryKind;
 import kforge.app.gui.model.EntryState;
 
 /** The option column: menuconfig's row text, styled by kind; invisible rows (shown with "Show all") greyed. */
@@ -15,11 +14,21 @@ final class OptionCell extends TreeTableCell<ConfigEntry, EntryState> {
         getStyleClass().add("option-cell");
     }
 
+    private String kindClass;
+
     @Override
     protected void updateItem(EntryState state, boolean empty) {
         super.updateItem(state, empty);
-        for (EntryKind k : EntryKind.values()) {
-            getStyleClass().remove(k.styleClass());
+        // Style classes change only with the kind: touching them re-applies CSS to the cell.
+        String wanted = empty || state == null ? null : state.kind().styleClass();
+        if (!java.util.Objects.equals(wanted, kindClass)) {
+            if (kindClass != null) {
+                getStyleClass().remove(kindClass);
+            }
+            if (wanted != null) {
+                getStyleClass().add(wanted);
+            }
+            kindClass = wanted;
         }
         if (empty || state == null) {
             setText(null);
@@ -28,7 +37,6 @@ final class OptionCell extends TreeTableCell<ConfigEntry, EntryState> {
             return;
         }
         setText(state.text());
-        getStyleClass().add(state.kind().styleClass());
         pseudoClassStateChanged(INVISIBLE, !state.visible());
         pseudoClassStateChanged(LOCKED, state.visible() && !state.changeable() && state.kind().takesTristate());
     }

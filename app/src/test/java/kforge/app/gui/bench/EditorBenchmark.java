@@ -51,6 +51,8 @@ public final class EditorBenchmark {
         ConfigSession session = ConfigSession.open(request);
         report("engine_open_ms", ms(System.nanoTime() - parseStart));
 
+        modelToggles(request, toggles, seed);
+
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -140,6 +142,35 @@ public final class EditorBenchmark {
         System.exit(0);
     }
 
+    /**
+     * The view model alone (no window, results applied on the engine thread), with the first 35 rows as the
+     * screen: from the command until the rows on screen are re-evaluated and their view models updated.
+     */
+    private static void modelToggles(OpenRequest request, int toggles, long seed) throws Exception {
+        EditorViewModel editor = new EditorViewModel(EngineThread.background(Runnable::run));
+        editor.open(request).get(120, TimeUnit.SECONDS);
+        openMenus(editor, null, 2);
+        List<ConfigEntry> opened = new ArrayList<>();
+        collectOpened(editor.tree().root(), opened);
+        editor.tree().setViewport(opened.subList(0, Math.min(35, opened.size())));
+        Random random = new Random(seed);
+        for (int i = 0; i < WARMUP_TOGGLES; i++) {
+            editor.cycle(pick(opened, random)).thenCompose(o -> editor.idle()).get(60, TimeUnit.SECONDS);
+        }
+        long[] times = new long[toggles];
+        for (int i = 0; i < toggles; i++) {
+            ConfigEntry target = pick(opened, random);
+            editor.idle().get(60, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            editor.cycle(target).get(60, TimeUnit.SECONDS);
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        report("model_toggle_p50_ms", ms(times[toggles / 2]));
+        report("model_toggle_p99_ms", ms(times[(int) Math.ceil(toggles * 0.99) - 1]));
+        editor.idle().get(60, TimeUnit.SECONDS);
+    }
+
     /** Opens every menu-like row down to the given depth, as a person browsing the tree would. */
     private static void openMenus(EditorViewModel editor, Scene scene, int depth) throws Exception {
         List<ConfigEntry> level = List.of(editor.tree().root());
@@ -153,7 +184,11 @@ public final class EditorBenchmark {
                 }
             }
             for (ConfigEntry e : next) {
-                onFx(() -> editor.tree().open(e));
+                if (scene == null) {
+                    editor.tree().open(e);
+                } else {
+                    onFx(() -> editor.tree().open(e));
+                }
             }
             editor.idle().get(60, TimeUnit.SECONDS);
             level = next;

@@ -55,68 +55,12 @@ import kforge.app.gui.model.UserSettings;
  * menu (themes, Show all, columns, changes), the mouse (context menu, double-click) and the info pane's
  * symbol links.
  */
-@ExtendWith(ApplicationExtension.class)
-class EditorWindowExtraTest {
-    private static final PseudoClass INVISIBLE = PseudoClass.getPseudoClass("invisible");
-
-    @TempDir
-    static Path dir;
-
-    private EditorViewModel editor;
-    private UserSettings settings;
-    private Preferences prefs;
-    private Stage stage;
-    private Path config;
-
+class EditorWindowExtraTest extends EditorWindowTestBase {
     @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        config = Files.createTempDirectory(dir, "cfg").resolve(".config");
-        prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
-        settings = UserSettings.in(prefs);
-        editor = new EditorViewModel(EngineThread.background(Platform::runLater));
-        KforgeApplication.show(stage, editor, settings);
-        stage.setWidth(1200);
-        stage.setHeight(760);
-        editor.open(OpenRequest.sample(config));
+    void start(Stage shown) throws Exception {
+        openWindow(shown);
     }
-
-    @AfterEach
-    void forgetPreferences() throws Exception {
-        prefs.removeNode();
-    }
-
-    private void settle() {
-        try {
-            WaitForAsyncUtils.waitForFxEvents();
-            editor.idle().get(30, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-            editor.idle().get(30, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private TreeTableView<ConfigEntry> tree(FxRobot robot) {
-        return robot.lookup("#config-tree").queryAs(TreeTableView.class);
-    }
-
-    private ConfigEntry selected(FxRobot robot) {
-        TreeItem<ConfigEntry> item = tree(robot).getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue();
-    }
-
-    /** Symbol names of the rows the tree shows now (expanded items only), top to bottom. */
-    private List<String> rows(FxRobot robot) {
-        TreeTableView<ConfigEntry> t = tree(robot);
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < t.getExpandedItemCount(); i++) {
-            names.add(t.getTreeItem(i).getValue().state().name());
-        }
-        return names;
-    }
+    private static final PseudoClass INVISIBLE = PseudoClass.getPseudoClass("invisible");
 
     private TreeItem<ConfigEntry> item(FxRobot robot, Predicate<ConfigEntry> which) {
         TreeTableView<ConfigEntry> t = tree(robot);
@@ -126,23 +70,6 @@ class EditorWindowExtraTest {
             }
         }
         return null;
-    }
-
-    /**
-     * Selects a symbol's row through the view model (a jump focuses the tree). Unlike EditorWindowTest this
-     * does not click the middle of the tree first: a click on whatever row lies there can open or close
-     * it, or leave the table "editing" that row.
-     */
-    private void select(FxRobot robot, String symbol) {
-        robot.interact(() -> {
-            stage.toFront();
-            stage.requestFocus();
-            tree(robot).requestFocus();
-            editor.jumpToSymbol(symbol);
-        });
-        settle();
-        assertEquals(symbol, selected(robot).state().name());
-        assertTrue(tree(robot).isFocused(), "the tree has the keyboard");
     }
 
     /**

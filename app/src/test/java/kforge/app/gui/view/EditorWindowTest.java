@@ -38,71 +38,11 @@ import kforge.app.gui.model.UserSettings;
  * The real editor window, driven by keyboard and mouse on Monocle's headless platform, on the bundled
  * sample tree: the engine runs on its own thread as in the application.
  */
-@ExtendWith(ApplicationExtension.class)
-class EditorWindowTest {
-    @TempDir
-    static Path dir;
-
-    private EditorViewModel editor;
-    private Path config;
-    private Preferences prefs;
-
+class EditorWindowTest extends EditorWindowTestBase {
     @Start
-    void start(Stage stage) throws Exception {
-        config = Files.createTempDirectory(dir, "cfg").resolve(".config");
-        prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
-        editor = new EditorViewModel(EngineThread.background(Platform::runLater));
-        KforgeApplication.show(stage, editor, UserSettings.in(prefs));
-        stage.setWidth(1200);
-        stage.setHeight(760);
-        editor.open(OpenRequest.sample(config));
+    void start(Stage shown) throws Exception {
+        openWindow(shown);
     }
-
-    @AfterEach
-    void forgetPreferences() throws Exception {
-        prefs.removeNode();
-    }
-
-    private void settle() {
-        try {
-            WaitForAsyncUtils.waitForFxEvents();
-            editor.idle().get(30, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-            editor.idle().get(30, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private TreeTableView<ConfigEntry> tree(FxRobot robot) {
-        return robot.lookup("#config-tree").queryAs(TreeTableView.class);
-    }
-
-    private ConfigEntry selected(FxRobot robot) {
-        TreeItem<ConfigEntry> item = tree(robot).getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue();
-    }
-
-    /** Symbol names of the rows the tree shows now (expanded items only), top to bottom. */
-    private List<String> rows(FxRobot robot) {
-        TreeTableView<ConfigEntry> t = tree(robot);
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < t.getExpandedItemCount(); i++) {
-            names.add(t.getTreeItem(i).getValue().state().name());
-        }
-        return names;
-    }
-
-    private void select(FxRobot robot, String symbol) {
-        robot.interact(() -> editor.jumpToSymbol(symbol));
-        settle();
-        assertEquals(symbol, selected(robot).state().name());
-        robot.clickOn("#config-tree");
-        robot.interact(() -> editor.jumpToSymbol(symbol));
-        settle();
-    }
-
     @Test
     void opensTheSampleTree(FxRobot robot) {
         settle();
@@ -142,7 +82,7 @@ class EditorWindowTest {
     @Test
     void searchAndJump(FxRobot robot) {
         settle();
-        robot.clickOn("#config-tree");
+        robot.interact(() -> tree(robot).requestFocus());
         robot.write("/");
         robot.write("S3C2410_(DEBUG|CLK)");
         settle();
