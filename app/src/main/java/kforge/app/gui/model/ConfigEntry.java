@@ -50,15 +50,6 @@ public final class ConfigEntry {
         return shownChildrenView;
     }
 
-    /** The path of prompts from the top, as menuconfig's location line shows it. */
-    public List<String> path() {
-        java.util.LinkedList<String> names = new java.util.LinkedList<>();
-        for (ConfigEntry e = this; e != null && e.parent != null; e = e.parent) {
-            names.addFirst(e.state().prompt());
-        }
-        return names;
-    }
-
     void applyState(EntryState newState) {
         if (!newState.equals(state.get())) {
             state.set(newState);

@@ -7,10 +7,12 @@ import java.util.List;
  * names clickable and highlight what is true now.
  *
  * @param definedAt every place the symbol (or menu) is defined, as file:line
+ * @param location  the prompts of the menus above the entry, from the top
  * @param confHelp  the help exactly as menuconfig's "?" and conf's oldconfig print it
  */
 public record EntryInfo(String title, String name, String type, String value, String prompt,
-                        List<String> definedAt, String help, List<Section> sections, String confHelp) {
+                        List<String> definedAt, List<String> location, String help, List<Section> sections,
+                        String confHelp) {
 
     /** A headed list, e.g. "Selected by" with one line per selecting expression. */
     public record Section(String title, List<Line> lines) {

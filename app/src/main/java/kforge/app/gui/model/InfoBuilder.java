@@ -41,7 +41,7 @@ final class InfoBuilder {
             addExpression(sections, "Depends on", menu.dep);
             addExpression(sections, "Visible if", menu.visibility);
             return new EntryInfo(prompt, "", menu.isMenu() ? "menu" : "comment", "", prompt,
-                    List.of(String.valueOf(menu.location)), help, sections, confHelp);
+                    List.of(String.valueOf(menu.location)), MenuPath.of(menu), help, sections, confHelp);
         }
         evaluator.calcValue(sym);
         List<String> definedAt = new ArrayList<>();
@@ -64,7 +64,8 @@ final class InfoBuilder {
         String title = menu.prompt != null ? menu.prompt.text : sym.displayName();
         String value = sym.isChoice() ? choiceValue(sym) : String.valueOf(evaluator.stringValue(sym));
         String type = sym.isChoice() ? "choice (" + sym.type.displayName() + ")" : sym.type.displayName();
-        return new EntryInfo(title, name, type, value, prompt, definedAt, help, sections, confHelp);
+        return new EntryInfo(title, name, type, value, prompt, definedAt, MenuPath.of(menu), help, sections,
+                confHelp);
     }
 
     private static String choiceValue(Symbol choice) {

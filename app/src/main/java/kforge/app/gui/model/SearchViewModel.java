@@ -129,10 +129,6 @@ public final class SearchViewModel {
     }
 
     static String location(Menu menu) {
-        java.util.LinkedList<String> names = new java.util.LinkedList<>();
-        for (Menu m = menu.parent; m != null && m.parent != null; m = m.parent) {
-            names.addFirst(m.promptText());
-        }
-        return String.join(" > ", names);
+        return String.join(" > ", MenuPath.of(menu));
     }
 }

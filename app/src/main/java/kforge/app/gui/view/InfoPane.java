@@ -33,7 +33,7 @@ final class InfoPane {
         return scroll;
     }
 
-    void show(EntryInfo info, List<String> location) {
+    void show(EntryInfo info) {
         content.getChildren().clear();
         if (info == null) {
             return;
@@ -52,8 +52,8 @@ final class InfoPane {
             content.getChildren().add(field("Prompt", info.prompt()));
         }
         content.getChildren().add(field("Defined at", String.join(", ", info.definedAt())));
-        if (!location.isEmpty()) {
-            content.getChildren().add(field("Location", String.join(" → ", location)));
+        if (!info.location().isEmpty()) {
+            content.getChildren().add(field("Location", String.join(" → ", info.location())));
         }
         Text help = new Text(info.help());
         help.getStyleClass().add("info-help");

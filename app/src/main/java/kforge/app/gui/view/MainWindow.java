@@ -256,8 +256,7 @@ public final class MainWindow {
     }
 
     private void showInfo() {
-        ConfigEntry selected = editor.tree().selectedProperty().get();
-        info.show(editor.infoProperty().get(), selected == null ? List.of() : selected.path());
+        info.show(editor.infoProperty().get());
         tabs.getSelectionModel().select(infoTab);
     }
 

@@ -136,6 +136,8 @@ class EditorViewModelTest {
         assertEquals("CONFIG_MTD_NAND_S3C2410", info.name());
         assertFalse(info.help().isEmpty());
         assertTrue(info.definedAt().get(0).startsWith("drivers/mtd/Kconfig:"), info.definedAt().toString());
+        assertEquals("Device Drivers", info.location().get(0));
+        assertEquals("Raw/Parallel NAND Device Support", info.location().get(info.location().size() - 1));
         EntryInfo.Section depends = info.section("Depends on");
         assertNotNull(depends);
         assertTrue(depends.text().contains("MTD_RAW_NAND [="), depends.text());
