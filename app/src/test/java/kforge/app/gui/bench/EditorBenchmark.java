@@ -69,8 +69,6 @@ public final class EditorBenchmark {
 
         long shown = timeToLayout(scene, () -> editor.show(session));
         report("open_to_usable_ms", ms(shown));
-        report("start_to_usable_ms", System.currentTimeMillis()
-                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         report("top_level_rows", editor.tree().root().shownChildren().size());
 
         openMenus(editor, scene, 2);
