@@ -37,6 +37,10 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!hasDisplay()) {
+            throw new KconfigException("the editor needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set;"
+                    + " run it under xvfb-run, or use the command line (kforge --help)");
+        }
         OpenRequest request = null;
         if (tree != null) {
             if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
@@ -48,5 +52,17 @@ public final class GuiCommand implements Callable<Integer> {
         KforgeApplication.launch(request, screenshot == null ? null
                 : new KforgeApplication.Screenshot(screenshot.toAbsolutePath(), theme, select));
         return 0;
+    }
+
+    private static boolean hasDisplay() {
+        if (System.getProperty("glass.platform") != null) {
+            return true;  // e.g. Monocle's headless platform
+        }
+        return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+    }
+
+    private static boolean isSet(String name) {
+        String value = System.getenv(name);
+        return value != null && !value.isEmpty();
     }
 }

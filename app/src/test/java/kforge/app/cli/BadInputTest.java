@@ -54,6 +54,27 @@ class BadInputTest {
     // ---- Kconfig faults, conf-compatible mode ----
 
     @Test
+    void editorWithoutADisplaySaysSoInsteadOfCrashing() {
+        Map<String, String> env = new HashMap<>(scrubbedEnvironment());
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        Result r = run(kforgeCommand("gui"), root, env);
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit);
+        assertTrue(r.stderr.contains("needs a display") && r.stderr.contains("DISPLAY"), r.stderr);
+    }
+
+    @Test
+    void editorOnADirectoryThatIsNoKernelTreeNamesIt() {
+        Map<String, String> env = new HashMap<>(scrubbedEnvironment());
+        env.put("DISPLAY", ":99");  // never reached: the tree is checked before any window opens
+        Result r = run(kforgeCommand("gui", "--tree", root.toString()), root, env);
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit);
+        assertTrue(r.stderr.contains(root + ": not a kernel tree"), r.stderr);
+    }
+
+    @Test
     void syntaxErrorNamesTheStatementLine() {
         Pair p = confPair(Map.of("Kconfig", "config A\n\tbool \"a\"\n\tdepends on (B\nconfig B\n\tbool\n"));
         assertFatal(p);
