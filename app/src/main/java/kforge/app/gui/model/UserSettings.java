@@ -57,9 +57,14 @@ public final class UserSettings {
         return theme;
     }
 
-    /** The stylesheet of the current theme, from the themes module. */
+    /** The stylesheet of the current theme's colours, from the themes module. */
     public String stylesheet() {
         return "/kforge/themes/" + theme.get() + ".css";
+    }
+
+    /** The stylesheets to apply, in order: what both themes share, then the current theme's colours. */
+    public java.util.List<String> stylesheets() {
+        return java.util.List.of("/kforge/themes/base.css", stylesheet());
     }
 
     public BooleanProperty showNameColumnProperty() {

@@ -109,8 +109,8 @@ public final class MainWindow {
     }
 
     private void applyTheme() {
-        String css = MainWindow.class.getResource(settings.stylesheet()).toExternalForm();
-        scene.getStylesheets().setAll(css);
+        scene.getStylesheets().setAll(settings.stylesheets().stream()
+                .map(name -> MainWindow.class.getResource(name).toExternalForm()).toList());
         scene.getRoot().getStyleClass().removeAll(UserSettings.LIGHT, UserSettings.DARK);
         scene.getRoot().getStyleClass().add(settings.themeProperty().get());
     }

@@ -82,6 +82,10 @@ class UserSettingsTest {
             String css = settings.stylesheet();
             assertTrue(css.endsWith("/" + theme + ".css"), css);
             assertNotNull(UserSettings.class.getResource(css), css + " is not on the classpath");
+            for (String sheet : settings.stylesheets()) {
+                assertNotNull(UserSettings.class.getResource(sheet), sheet + " is not on the classpath");
+            }
+            assertEquals(css, settings.stylesheets().get(settings.stylesheets().size() - 1), "colours last");
         }
         settings.themeProperty().set(UserSettings.LIGHT);
         String light = settings.stylesheet();

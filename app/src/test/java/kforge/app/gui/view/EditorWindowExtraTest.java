@@ -168,13 +168,14 @@ class EditorWindowExtraTest extends EditorWindowTestBase {
     @Test
     void theViewMenuSwitchesTheThemeAndRemembersIt(FxRobot robot) {
         settle();
+        String base = MainWindow.class.getResource("/kforge/themes/base.css").toExternalForm();
         String light = MainWindow.class.getResource("/kforge/themes/light.css").toExternalForm();
         String dark = MainWindow.class.getResource("/kforge/themes/dark.css").toExternalForm();
-        assertEquals(List.of(light), stage.getScene().getStylesheets());
+        assertEquals(List.of(base, light), stage.getScene().getStylesheets());
         assertTrue(menuItem(robot, "Light Theme", RadioMenuItem.class).isSelected());
 
         menu(robot, "View", "Dark Theme");
-        assertEquals(List.of(dark), stage.getScene().getStylesheets());
+        assertEquals(List.of(base, dark), stage.getScene().getStylesheets());
         assertTrue(stage.getScene().getRoot().getStyleClass().contains(UserSettings.DARK));
         assertFalse(stage.getScene().getRoot().getStyleClass().contains(UserSettings.LIGHT));
         assertEquals(UserSettings.DARK, settings.themeProperty().get());
@@ -183,7 +184,7 @@ class EditorWindowExtraTest extends EditorWindowTestBase {
         assertEquals(UserSettings.DARK, UserSettings.in(prefs).themeProperty().get(), "remembered for next time");
 
         menu(robot, "View", "Light Theme");
-        assertEquals(List.of(light), stage.getScene().getStylesheets());
+        assertEquals(List.of(base, light), stage.getScene().getStylesheets());
         assertTrue(stage.getScene().getRoot().getStyleClass().contains(UserSettings.LIGHT));
         assertFalse(stage.getScene().getRoot().getStyleClass().contains(UserSettings.DARK));
         assertEquals(UserSettings.LIGHT, UserSettings.in(prefs).themeProperty().get());
