@@ -9,14 +9,14 @@ import java.util.Optional;
  * {@code command -v} for a program name, searched in the PATH of the environment conf will get
  * rather than the JVM's own, because that is where the Makefile's shells look.
  */
-final class ExecutableSearch {
+public final class ExecutableSearch {
     /** What dash searches when PATH is unset. */
     private static final String SHELL_DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private ExecutableSearch() {
     }
 
-    static Optional<Path> find(String program, Map<String, String> environment) {
+    public static Optional<Path> find(String program, Map<String, String> environment) {
         if (program.isEmpty()) {
             return Optional.empty();
         }

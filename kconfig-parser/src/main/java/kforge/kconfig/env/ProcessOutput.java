@@ -14,7 +14,7 @@ import kforge.kconfig.diag.KconfigException;
 /**
  * Runs a short helper command the way make's $(shell ...) would and keeps its first line of output.
  */
-final class ProcessOutput {
+public final class ProcessOutput {
 
     private ProcessOutput() {
     }
@@ -23,7 +23,7 @@ final class ProcessOutput {
      * The first line the command prints, without its newline, or "" if it prints nothing.
      * stderr is dropped and the exit status ignored, as in the Makefile's {@code cmd 2>/dev/null | head -n 1}.
      */
-    static String firstLine(List<String> command, Map<String, String> environment, Duration timeout) {
+    public static String firstLine(List<String> command, Map<String, String> environment, Duration timeout) {
         Process process = start(command, environment);
         try (InputStream stdout = process.getInputStream()) {
             byte[] bytes = stdout.readAllBytes();
