@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The architecture name rules of the top Makefile, scripts/subarch.include and arch/um/Makefile.
  */
-final class ArchNames {
+public final class ArchNames {
 
     /** The sed program of scripts/subarch.include, in order; each rule rewrites the first match only, as sed's s/// does. */
     private static final List<String[]> SUBARCH_SED_RULES = List.of(
@@ -32,7 +32,7 @@ final class ArchNames {
      * SRCARCH, the directory under arch/. Only these aliases exist in the top Makefile; any other ARCH
      * (sparc32 included) is its own directory name.
      */
-    static String srcArch(String arch) {
+    public static String srcArch(String arch) {
         switch (arch) {
             case "i386":
             case "x86_64":
