@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import kforge.kconfig.testing.Oracle;
+import kforge.kconfig.testing.ReferenceTree;
 
 /**
  * Bad input, as a user meets it: kforge runs in a process of its own (the launcher's java command, with this
@@ -52,6 +53,26 @@ class BadInputTest {
     }
 
     // ---- Kconfig faults, conf-compatible mode ----
+
+    @Test
+    void doctorChecksTheToolchainAndTheTreesDocumentedMinimums() {
+        Result r = run(kforgeCommand("doctor", "--tree", ReferenceTree.get().toString(), "--cross-compile",
+                "arm-linux-gnueabi-"), root, scrubbedEnvironment());
+        assertNoStackTrace(r);
+        assertEquals(0, r.exit, r.stdout + r.stderr);
+        assertTrue(r.stdout.contains("CROSS_COMPILE=arm-linux-gnueabi-: arm-linux-gnueabi- -> arm-linux-gnueabi"), r.stdout);
+        assertTrue(r.stdout.contains("GNU make (make) ") && r.stdout.contains("(needs 3.82): ok"), r.stdout);
+    }
+
+    @Test
+    void doctorNamesAMissingToolchainAndFails() {
+        Result r = run(kforgeCommand("doctor", "--cross-compile", "aarch64-linux-gnu-"),
+                root, Map.of("PATH", "/nonexistent", "HOME", System.getProperty("user.home")));
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit);
+        assertTrue(r.stdout.contains("aarch64-linux-gnu-gcc: not found on PATH; install the Debian package"
+                + " gcc-aarch64-linux-gnu"), r.stdout);
+    }
 
     @Test
     void editorWithoutADisplaySaysSoInsteadOfCrashing() {

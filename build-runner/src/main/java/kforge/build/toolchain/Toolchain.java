@@ -12,8 +12,8 @@ public record Toolchain(String prefix, Path compiler, String machine, String ver
         return prefix.isEmpty();
     }
 
-    /** One line for reports: "arm-linux-gnueabi- → arm-linux-gnueabi, arm-linux-gnueabi-gcc (Debian 12.2.0-14) 12.2.0". */
+    /** One line for reports: "arm-linux-gnueabi- -> arm-linux-gnueabi, arm-linux-gnueabi-gcc (Debian 12.2.0-14) 12.2.0". */
     public String describe() {
-        return (isHost() ? "host gcc" : prefix) + " → " + machine + ", " + version;
+        return (isHost() ? "host gcc" : prefix) + " -> " + machine + ", " + version;
     }
 }

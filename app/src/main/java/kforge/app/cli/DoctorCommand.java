@@ -1,0 +1,68 @@
+package kforge.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import kforge.build.host.HostRequirements;
+import kforge.build.host.HostToolCheck;
+import kforge.build.host.HostToolResult;
+import kforge.build.toolchain.Toolchain;
+import kforge.build.toolchain.Toolchains;
+import kforge.kconfig.diag.KconfigException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * kforge doctor: can this machine build the kernel? The toolchains on PATH, and the host tools against
+ * the minimums the tree itself documents (Documentation/process/changes.rst).
+ */
+@Command(name = "doctor", description = "Check the toolchains and the host tools a kernel build needs.")
+public final class DoctorCommand implements Callable<Integer> {
+    /** The tools every build runs; the others in changes.rst serve particular configurations. */
+    private static final List<String> ESSENTIAL = List.of("gcc", "make", "ld", "flex", "bison", "bc", "perl");
+
+    @Option(names = "--tree", paramLabel = "DIR", description = "Kernel tree whose documented minimums to check against.")
+    Path tree;
+
+    @Option(names = "--cross-compile", paramLabel = "PREFIX", description = "The toolchain prefix the build will use.")
+    String crossCompile;
+
+    @Override
+    public Integer call() {
+        Map<String, String> env = System.getenv();
+        boolean ok = true;
+        System.out.println("Toolchains on PATH:");
+        List<Toolchain> found = Toolchains.find(env);
+        for (Toolchain t : found) {
+            System.out.println("  " + t.describe());
+        }
+        if (found.isEmpty()) {
+            System.out.println("  none");
+        }
+        if (crossCompile != null) {
+            try {
+                System.out.println("CROSS_COMPILE=" + crossCompile + ": " + Toolchains.require(crossCompile, env).describe());
+            } catch (KconfigException e) {
+                System.out.println("CROSS_COMPILE=" + crossCompile + ": " + e.getMessage());
+                ok = false;
+            }
+        }
+        if (tree == null) {
+            System.out.println("Host tools: give --tree DIR to check them against that tree's documented minimums.");
+            return ok ? 0 : 1;
+        }
+        System.out.println("Host tools (" + tree.resolve(HostRequirements.CHANGES_RST) + "):");
+        for (HostToolResult r : HostToolCheck.checkAll(HostRequirements.fromTree(tree), env)) {
+            boolean essential = ESSENTIAL.contains(r.requirement().executable());
+            if (!essential && r.status() == HostToolResult.Status.MISSING) {
+                continue;  // needed only by configurations that use it; not worth a line each
+            }
+            String hint = r.debianPackage() != null ? " (apt-get install " + r.debianPackage() + ")" : "";
+            System.out.println("  " + (r.ok() ? "" : essential ? "FAIL: " : "warning: ") + r.message() + hint);
+            ok &= r.ok() || !essential;
+        }
+        return ok ? 0 : 1;
+    }
+}
