@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The kforge command line: one subcommand per configuration operation. */
 @Command(name = "kforge", mixinStandardHelpOptions = true, version = "kforge 0.1.0",
         description = "Configure and build Linux kernels.",
-        subcommands = {GuiCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class})
+        subcommands = {GuiCommand.class, ConfigCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class})
 public final class KforgeCommand implements Runnable {
     private static final String[][] MODES = {
         {"defconfig", "New .config from a defconfig (a name in arch/$SRCARCH/configs, a path, or the arch's)."},
@@ -50,6 +50,7 @@ public final class KforgeCommand implements Runnable {
             case "stats": return named(new CommandLine(new StatsCommand()), name, null);
             case "gui": return named(new CommandLine(new GuiCommand()), name, null);
             case "doctor": return named(new CommandLine(new DoctorCommand()), name, null);
+            case "config": return named(new CommandLine(new ConfigCommand()), name, null);
             default: return null;
         }
     }

@@ -75,6 +75,25 @@ class BadInputTest {
     }
 
     @Test
+    void configWithAnUnmetRequestSaysWhichAndWhyAndFails() throws IOException {
+        Path fragment = Files.writeString(root.resolve("unmet.config"), "CONFIG_EXT3_FS_POSIX_ACL=y\n"
+                + "# CONFIG_EXT3_FS is not set\n");
+        List<String> args = List.of("config", "--board", "s3c2410", "--tree", ReferenceTree.get().toString(),
+                "--fragment", fragment.toString(), "--config", root.resolve("out/.config").toString(), "-q");
+        Result r = run(kforgeCommand(args.toArray(String[]::new)), root, scrubbedEnvironment());
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit, r.stderr);
+        assertTrue(r.stderr.contains("Value requested for CONFIG_EXT3_FS_POSIX_ACL not in final .config\n"
+                + "Requested value:  CONFIG_EXT3_FS_POSIX_ACL=y\n"), r.stderr);
+        assertTrue(r.stderr.contains("it is not visible: BLOCK [=y] && EXT3_FS [=n]"), r.stderr);
+
+        List<String> allowing = new ArrayList<>(args);
+        allowing.add("--allow-unmet");
+        Result allowed = run(kforgeCommand(allowing.toArray(String[]::new)), root, scrubbedEnvironment());
+        assertEquals(0, allowed.exit, allowed.stderr);
+    }
+
+    @Test
     void editorWithoutADisplaySaysSoInsteadOfCrashing() {
         Map<String, String> env = new HashMap<>(scrubbedEnvironment());
         env.remove("DISPLAY");
