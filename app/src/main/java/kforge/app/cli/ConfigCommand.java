@@ -23,7 +23,6 @@ import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
-import kforge.kconfig.model.Symbol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,7 +109,7 @@ public final class ConfigCommand implements Callable<Integer> {
             System.err.println("Value requested for " + u.symbol() + " not in final .config");
             System.err.println("Requested value:  " + u.requested());
             System.err.println("Actual value:     " + u.actual());
-            System.err.println("Why: " + reason(evaluator, assignments, u, settings.configPrefix()));
+            System.err.println("Why: " + reason(assignments, u));
             System.err.println();
         }
         if (allowUnmet) {
@@ -121,19 +120,10 @@ public final class ConfigCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** Why conf would not take the requested value now: what setting it by hand would be refused for. */
-    private static String reason(Evaluator evaluator, SymbolAssignments assignments, FragmentMerge.Unmet u,
-                                 String prefix) {
-        String name = u.symbol().substring(prefix.length());
-        Symbol sym = evaluator.kconfig().symbols().find(name);
-        if (sym == null || sym.type == kforge.kconfig.model.SymbolType.UNKNOWN) {
-            return name + " is not a symbol of this tree (for this ARCH)";
-        }
-        String requested = u.requested().startsWith("# ") ? "n" : u.requested().substring(u.requested().indexOf('=') + 1);
-        if (requested.length() >= 2 && requested.startsWith("\"") && requested.endsWith("\"")) {
-            requested = requested.substring(1, requested.length() - 1);
-        }
-        String fault = assignments.assign(sym, requested);
+    /** Why conf would not take the requested value now: what setting it as "kforge set" does is refused for. */
+    private static String reason(SymbolAssignments assignments, FragmentMerge.Unmet u) {
+        String requested = u.requested().startsWith("# ") ? u.symbol() + "=n" : u.requested();
+        String fault = assignments.applyOne(requested);
         return fault != null ? fault : "conf's alldefconfig did not keep it (a choice or default overrode it)";
     }
 

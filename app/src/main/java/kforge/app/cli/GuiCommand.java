@@ -1,9 +1,9 @@
 package kforge.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import kforge.app.gui.model.ConfigSession;
 import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.view.KforgeApplication;
 import kforge.kconfig.diag.KconfigException;
@@ -43,9 +43,7 @@ public final class GuiCommand implements Callable<Integer> {
         }
         OpenRequest request = null;
         if (tree != null) {
-            if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-                throw new KconfigException(tree + ": not a kernel tree (no Kconfig file there)");
-            }
+            ConfigSession.requireKernelTree(tree);
             request = new OpenRequest(tree.toAbsolutePath(), arch, crossCompile,
                     (config != null ? config : TreeOptions.defaultConfig()).toAbsolutePath());
         }

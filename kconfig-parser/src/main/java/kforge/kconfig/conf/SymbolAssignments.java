@@ -39,7 +39,8 @@ public final class SymbolAssignments {
         }
     }
 
-    private String applyOne(String assignment) {
+    /** One SYMBOL=VALUE (or CONFIG_SYMBOL="value"); returns why it cannot be taken, or null when it was. */
+    public String applyOne(String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             return "'" + assignment + "': expected SYMBOL=VALUE";

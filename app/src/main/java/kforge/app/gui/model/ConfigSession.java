@@ -62,9 +62,7 @@ public final class ConfigSession {
                 session.makeDefconfig(SampleTree.DEFCONFIG, configFile);
             }
         } else {
-            if (!Files.isRegularFile(request.tree().resolve("Kconfig"))) {
-                throw new KconfigException(request.tree() + ": not a kernel tree (no Kconfig file there)");
-            }
+            requireKernelTree(request.tree());
             ConfigEngine engine = ConfigEngine.open(request.tree(), request.arch(), request.crossCompile(),
                     configFile.getParent(), System.getenv(), messages);
             session = new ConfigSession(request, engine.kconfig(), engine.freshEvaluator(), messages,
@@ -72,6 +70,13 @@ public final class ConfigSession {
         }
         session.read(configFile);
         return session;
+    }
+
+    /** Refuses a directory that is not a kernel tree before anything is parsed or a window opens. */
+    public static void requireKernelTree(Path tree) {
+        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
+            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file there)");
+        }
     }
 
     /** What "make NAME" does for a defconfig: a complete .config from it, written to file. */

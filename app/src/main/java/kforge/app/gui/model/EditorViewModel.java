@@ -174,7 +174,7 @@ public final class EditorViewModel {
     public CompletableFuture<Outcome> saveMinimal(Path file) {
         return run(() -> {
             requireSession().writeMinimal(file);
-            return outcome(null, "Saved minimal configuration to " + file);
+            return outcome(null, "Saved minimal configuration to " + file, List.of());
         });
     }
 
@@ -183,13 +183,15 @@ public final class EditorViewModel {
         s.write(file);
         loadedText = s.render();
         history.markSaved();
-        return outcome(null, "Saved " + file);
+        return outcome(null, "Saved " + file, List.of());
     }
 
     private Outcome startOver(String message) {
         history.clear();
         loadedText = session.render();
-        return outcome(null, message).withReset(tree.resetOnEngine(session), session.request(), session.messages());
+        // The reset lists the rows of the new tree; nothing of the old one needs re-evaluating.
+        return outcome(null, message, List.of()).withReset(tree.resetOnEngine(session), session.request(),
+                session.messages());
     }
 
     // ---- changing values ----
@@ -275,7 +277,7 @@ public final class EditorViewModel {
             Symbol sym = requireSession().kconfig().symbols().find(name);
             Menu target = sym == null ? null : definition(sym);
             if (target == null) {
-                return outcome(null, "").withFault(name + ": no such symbol in this tree");
+                return outcome(null, "", List.of()).withFault(name + ": no such symbol in this tree");
             }
             return reveal(target);
         });
@@ -316,9 +318,7 @@ public final class EditorViewModel {
         }
         List<ConfigTree.Update> updates = new java.util.ArrayList<>(tree.refreshAll());
         ConfigEntry entry = tree.entryFor(target, updates);
-        Outcome o = outcome(entry, "");
-        updates.addAll(o.updates());
-        return o.revealing(entry, needsShowAll, updates);
+        return outcome(entry, "", List.of()).revealing(entry, needsShowAll, updates);
     }
 
     /** Describes an entry in the info pane. */
@@ -355,15 +355,12 @@ public final class EditorViewModel {
                 .of(entry.menu);
     }
 
-    /** Everything a command means for the UI: refreshed rows, the selected entry's info, undo state. */
-    private Outcome outcome(ConfigEntry selectedNow, String message) {
-        return outcome(selectedNow, message, null);
-    }
-
-    /** The same after a change to these symbols (null: anything may have changed). */
+    /**
+     * Everything a command means for the UI: the selected entry's info, undo state and, when it changed the
+     * values of some symbols, the re-evaluated rows.
+     */
     private Outcome outcome(ConfigEntry selectedNow, String message, java.util.Collection<Symbol> changed) {
-        List<ConfigTree.Update> updates = changed == null ? tree.refreshAll()
-                : changed.isEmpty() ? List.of() : tree.refreshAfterChange();
+        List<ConfigTree.Update> updates = changed.isEmpty() ? List.of() : tree.refreshAfterChange();
         return new Outcome(updates, infoOnEngine(selectedNow), history.snapshot(),
                 session == null ? null : session.configFile(), null, message, null, null, null, null, false);
     }

@@ -68,8 +68,9 @@ public final class KforgeApplication extends Application {
         boolean ready = sources.isExtracted(archive);
         String label = ready ? "Open " + archive.name() : "Extract and open " + archive.name();
         org.controlsfx.control.action.Action action = new org.controlsfx.control.action.Action(label, e ->
-                sources.extract(archive).thenAccept(tree -> new OpenTreeDialog(stage, settings, tree)
-                        .showAndWait().ifPresent(this::open)));
+                sources.extract(archive).thenAccept(tree -> new OpenTreeDialog(stage, settings,
+                        KernelSourcesViewModel.requestFor(tree, java.nio.file.Path.of("").toAbsolutePath()
+                                .resolve(".config"))).showAndWait().ifPresent(this::open)));
         org.controlsfx.control.Notifications.create().owner(stage).title("Kernel source installed")
                 .text(archive.tarball() + (ready ? " is extracted." : " can be extracted (about 1.4 GB)."))
                 .action(action).hideAfter(javafx.util.Duration.seconds(30)).showInformation();

@@ -1,7 +1,6 @@
 package kforge.app.gui.view;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javafx.scene.control.Button;
@@ -30,7 +29,8 @@ final class OpenTreeDialog extends Dialog<OpenRequest> {
     private final TextField cross = new TextField();
     private final TextField config = new TextField();
 
-    OpenTreeDialog(Window owner, UserSettings settings, Path suggestedTree) {
+    /** suggested fills the fields in (e.g. a just-extracted Debian tree); null leaves them empty. */
+    OpenTreeDialog(Window owner, UserSettings settings, OpenRequest suggested) {
         initOwner(owner);
         setTitle("Open Kernel Tree");
         setHeaderText("Which kernel tree, architecture and .config?");
@@ -50,12 +50,13 @@ final class OpenTreeDialog extends Dialog<OpenRequest> {
         arch.setPromptText("host (e.g. arm, x86_64, um)");
         cross.setPromptText("e.g. arm-linux-gnueabi-");
         config.setPromptText("where the .config is read and saved");
-        if (suggestedTree != null) {
-            tree.setText(suggestedTree.toString());
-            arch.setText("arm");
-            cross.setText("arm-linux-gnueabi-");
-        }
         config.setText(Path.of("").toAbsolutePath().resolve(".config").toString());
+        if (suggested != null) {
+            tree.setText(suggested.tree().toString());
+            arch.setText(suggested.arch() == null ? "" : suggested.arch());
+            cross.setText(suggested.crossCompile() == null ? "" : suggested.crossCompile());
+            config.setText(suggested.configFile().toString());
+        }
         Button browseTree = new Button("Browse...");
         browseTree.setOnAction(e -> {
             DirectoryChooser c = new DirectoryChooser();
@@ -104,9 +105,5 @@ final class OpenTreeDialog extends Dialog<OpenRequest> {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static boolean looksLikeKernelTree(Path dir) {
-        return Files.isRegularFile(dir.resolve("Kconfig")) && Files.isDirectory(dir.resolve("arch"));
     }
 }

@@ -82,11 +82,6 @@ final class ValueCell extends TreeTableCell<ConfigEntry, EntryState> {
         field.pseudoClassStateChanged(INVALID, show);
     }
 
-    /** The refusal shown under the editor, or null; for tests. */
-    String problemText() {
-        return problem != null && problem.isVisible() ? problem.getText() : null;
-    }
-
     @Override
     public void cancelEdit() {
         super.cancelEdit();
