@@ -108,7 +108,12 @@ public final class ConfigEngine {
     /** Runs one conf mode against configFile (read and/or written as the mode does). Returns conf's status. */
     public int run(ConfMode mode, String file, Path configFile, boolean silent, PrintStream out,
                    BufferedReader in, boolean tty) {
-        ConfRunner runner = new ConfRunner(kconfig, freshEvaluator(), settings(configFile, silent), out, in, tty);
+        return run(mode, file, settings(configFile, silent), out, in, tty);
+    }
+
+    /** Runs one conf mode with settings of the caller's making (its own KCONFIG_ALLCONFIG, say). */
+    public int run(ConfMode mode, String file, ConfSettings settings, PrintStream out, BufferedReader in, boolean tty) {
+        ConfRunner runner = new ConfRunner(kconfig, freshEvaluator(), settings, out, in, tty);
         return runner.run(mode, file);
     }
 }

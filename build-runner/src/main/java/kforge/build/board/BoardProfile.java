@@ -11,10 +11,11 @@ import kforge.kconfig.env.ArchNames;
  * @param defconfig a name in arch/$SRCARCH/configs
  * @param fragments paths of merge_config.sh-style fragments, relative to the tree or absolute
  * @param artifacts paths relative to the build's output directory
+ * @param loadAddress where the boot loader puts the kernel; mkimage's LOADADDR for a uImage (may be null)
  */
 public record BoardProfile(String name, String description, String arch, String crossCompile, String defconfig,
                            List<String> fragments, List<String> targets, List<String> artifacts, String cmdline,
-                           String notes) {
+                           String notes, String loadAddress) {
 
     public BoardProfile {
         fragments = fragments == null ? List.of() : List.copyOf(fragments);

@@ -15,7 +15,7 @@ import kforge.kconfig.diag.KconfigException;
 /**
  * The version variables at the head of the top Makefile, and the KERNELVERSION it builds from them.
  */
-final class KernelVersion {
+public final class KernelVersion {
     private static final List<String> NAMES = List.of("VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION");
     private static final Pattern ASSIGNMENT =
             Pattern.compile("^(VERSION|PATCHLEVEL|SUBLEVEL|EXTRAVERSION)\\s*[:?]?=\\s*(.*?)\\s*$");
@@ -32,7 +32,7 @@ final class KernelVersion {
         this.extraVersion = values.get("EXTRAVERSION");
     }
 
-    static KernelVersion read(Path topMakefile) {
+    public static KernelVersion read(Path topMakefile) {
         Map<String, String> values = new HashMap<>();
         for (String line : lines(topMakefile)) {
             Matcher m = ASSIGNMENT.matcher(line);
@@ -57,7 +57,7 @@ final class KernelVersion {
     }
 
     /** {@code $(VERSION)$(if $(PATCHLEVEL),.$(PATCHLEVEL)$(if $(SUBLEVEL),.$(SUBLEVEL)))$(EXTRAVERSION)} */
-    String kernelVersion() {
+    public String kernelVersion() {
         StringBuilder text = new StringBuilder(version);
         if (!patchLevel.isEmpty()) {
             text.append('.').append(patchLevel);

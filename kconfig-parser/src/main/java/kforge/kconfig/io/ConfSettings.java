@@ -1,6 +1,7 @@
 package kforge.kconfig.io;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import kforge.kconfig.lex.SourceResolver;
@@ -36,6 +37,13 @@ public record ConfSettings(Map<String, String> environment, Path workingDirector
     /** zconf_fopen for reading: the working directory first, then srctree. Null when missing. */
     public Path input(String name) {
         return new SourceResolver(workingDirectory, srctree).resolve(name);
+    }
+
+    /** The same settings with one more environment variable, e.g. a run's own KCONFIG_ALLCONFIG. */
+    public ConfSettings withVariable(String name, String value) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put(name, value);
+        return new ConfSettings(Map.copyOf(env), workingDirectory, srctree, silent);
     }
 
     public ConfSettings withSilent(boolean value) {

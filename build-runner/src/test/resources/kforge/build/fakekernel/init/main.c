@@ -1,0 +1,4 @@
+int start_kernel(void)
+{
+	return 0;
+}
