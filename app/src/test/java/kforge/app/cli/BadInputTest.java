@@ -94,6 +94,32 @@ class BadInputTest {
     }
 
     @Test
+    void buildWithoutTheCrossCompilerNamesItsPackageBeforeMakingAnything() {
+        Path out = root.resolve("out");
+        Result r = run(kforgeCommand("build", "--board", "s3c2410", "--tree", ReferenceTree.get().toString(),
+                "--out", out.toString()), root, Map.of("PATH", "/nonexistent", "HOME", System.getProperty("user.home")));
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit);
+        assertTrue(r.stderr.contains("arm-linux-gnueabi-gcc: not found on PATH; install the Debian package"
+                + " gcc-arm-linux-gnueabi"), r.stderr);
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
+    void buildWithAnUnmetRequestStopsBeforeMake() throws IOException {
+        Path fragment = Files.writeString(root.resolve("unmet.config"), "CONFIG_EXT3_FS_POSIX_ACL=y\n"
+                + "# CONFIG_EXT3_FS is not set\n");
+        Path out = root.resolve("out");
+        Result r = run(kforgeCommand("build", "--board", "s3c2410", "--tree", ReferenceTree.get().toString(),
+                "--fragment", fragment.toString(), "--out", out.toString(), "-q"), root, scrubbedEnvironment());
+        assertNoStackTrace(r);
+        assertEquals(1, r.exit, r.stderr);
+        assertTrue(r.stderr.contains("it is not visible: BLOCK [=y] && EXT3_FS [=n]"), r.stderr);
+        assertTrue(Files.isRegularFile(out.resolve(".config")), "the .config is kept to look at");
+        assertFalse(Files.exists(out.resolve("kforge-build.json")), "make never ran");
+    }
+
+    @Test
     void editorWithoutADisplaySaysSoInsteadOfCrashing() {
         Map<String, String> env = new HashMap<>(scrubbedEnvironment());
         env.remove("DISPLAY");

@@ -1,0 +1,163 @@
+package kforge.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import kforge.build.artifact.Artifact;
+import kforge.build.board.BoardProfile;
+import kforge.build.board.BoardProfiles;
+import kforge.build.config.BoardConfig;
+import kforge.build.config.FragmentMerge;
+import kforge.build.make.CompilerWrapper;
+import kforge.build.make.KernelBuild;
+import kforge.build.record.BuildRecord;
+import kforge.build.record.BuildRecords;
+import kforge.build.record.BuildStatus;
+import kforge.kconfig.ConfigEngine;
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * kforge batch: many boards in one process. Boards of one ARCH and toolchain share one parsed tree; each
+ * gets OUT/BOARD/.config and, with --build, its build. One JSON summary covers them all.
+ */
+@Command(name = "batch", description = "Configure (and with --build, build) several boards in one process,"
+        + " sharing the parsed tree per ARCH; writes OUT/kforge-batch.json.")
+public final class BatchCommand implements Callable<Integer> {
+    public static final String SUMMARY = "kforge-batch.json";
+
+    @Option(names = "--tree", required = true, paramLabel = "DIR", description = "Kernel source tree.")
+    Path tree;
+
+    @Option(names = "--boards", required = true, split = ",", paramLabel = "A,B,...", description = "Board profiles.")
+    List<String> boards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Each board builds in DIR/BOARD.")
+    Path out;
+
+    @Option(names = "--build", description = "Build each board's targets after making its .config.")
+    boolean build;
+
+    @Option(names = "--targets", split = ",", paramLabel = "T[,T...]", description = "Targets for every board"
+            + " (default: each profile's).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "make -jN for each build.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--fragment", paramLabel = "FILE", description = "A fragment merged for every board (repeatable).")
+    List<Path> fragments = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "A value merged for every board (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = {"-n", "--from-allnoconfig"}, description = "Merge over allnoconfig instead of each defconfig.")
+    boolean fromAllnoconfig;
+
+    @Option(names = "--allow-unmet", description = "Requested values that do not hold are not failures.")
+    boolean allowUnmet;
+
+    @Option(names = "--wrapper", paramLabel = "ccache|distcc|icecc", description = "Compiler wrapper.")
+    String wrapper;
+
+    /** One board's line in the summary. */
+    public record BoardResult(String board, String arch, String config, BuildStatus configStatus,
+                              List<BoardConfig.UnmetValue> unmet, BuildStatus buildStatus, String record,
+                              double buildSeconds, int warnings, int errors, List<Artifact> artifacts) {
+    }
+
+    /** kforge-batch.json. */
+    public record Summary(String tree, double seconds, BuildStatus status, List<BoardResult> boards) {
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long start = System.nanoTime();
+        Path outDir = out.toAbsolutePath().normalize();
+        BoardProfiles profiles = BoardProfiles.withUserProfiles(BoardProfiles.userDirectory(System.getenv()));
+        Map<String, List<BoardProfile>> byToolchain = new LinkedHashMap<>();
+        for (String name : boards) {
+            BoardProfile p = profiles.get(name.strip());
+            byToolchain.computeIfAbsent(p.arch() + " " + p.crossCompile(), k -> new ArrayList<>()).add(p);
+        }
+        List<BoardResult> results = new ArrayList<>();
+        for (List<BoardProfile> group : byToolchain.values()) {
+            BoardProfile first = group.get(0);
+            Path objtree = outDir.resolve(first.name());
+            createDirectories(objtree);
+            ConfigEngine engine = ConfigEngine.open(tree, first.arch(), first.crossCompile(), objtree,
+                    System.getenv(), Reporter.console());
+            for (BoardProfile profile : group) {
+                results.add(runBoard(engine, profile, outDir.resolve(profile.name())));
+            }
+        }
+        BuildStatus status = results.stream().allMatch(this::passed) ? BuildStatus.PASS : BuildStatus.FAIL;
+        Summary summary = new Summary(tree.toAbsolutePath().normalize().toString(),
+                Math.round((System.nanoTime() - start) / 1e7) / 100.0, status, results);
+        Path file = BuildRecords.writeJson(outDir.resolve(SUMMARY), summary);
+        printSummary(results, System.out);
+        System.out.println("kforge: summary " + file);
+        return status == BuildStatus.PASS ? 0 : 1;
+    }
+
+    private boolean passed(BoardResult r) {
+        return r.configStatus() == BuildStatus.PASS && (!build || r.buildStatus() == BuildStatus.PASS);
+    }
+
+    private BoardResult runBoard(ConfigEngine engine, BoardProfile profile, Path boardOut) throws InterruptedException {
+        createDirectories(boardOut);
+        Path dotConfig = boardOut.resolve(".config");
+        BoardConfig recipe = new BoardConfig(profile, fragments, sets, fromAllnoconfig);
+        BoardConfig.Outcome outcome;
+        try {
+            FragmentMerge merge = recipe.merge(tree);
+            outcome = recipe.write(engine, merge, dotConfig, true, System.out);
+        } catch (KconfigException e) {
+            System.err.println("kforge: " + profile.name() + ": " + e.getMessage());
+            return new BoardResult(profile.name(), profile.arch(), null, BuildStatus.FAIL, List.of(), null, null, 0,
+                    0, 0, List.of());
+        }
+        boolean configOk = outcome.status() == 0 && (outcome.unmet().isEmpty() || allowUnmet);
+        BuildStatus configStatus = configOk ? BuildStatus.PASS : BuildStatus.FAIL;
+        System.out.printf("kforge: %s: .config %s%s%n", profile.name(), configStatus,
+                outcome.unmet().isEmpty() ? "" : " (" + outcome.unmet().size() + " requested value(s) did not hold)");
+        if (!build || !configOk) {
+            return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),
+                    build ? BuildStatus.SKIPPED : null, null, 0, 0, 0, List.of());
+        }
+        BuildRecord record = KernelBuild.of(tree, boardOut).setBoard(profile.name()).setArch(profile.arch())
+                .setCrossCompile(profile.crossCompile()).setLoadAddress(profile.loadAddress())
+                .setTargets(targets.isEmpty() ? profile.targets() : targets).setJobs(jobs)
+                .setRequiredArtifacts(targets.isEmpty() ? profile.artifacts() : List.of())
+                .setWrapper(CompilerWrapper.parse(wrapper))
+                .setListener(new BuildProgressView(System.out, false, "[" + profile.name() + "] "))
+                .call();
+        return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),
+                record.status(), boardOut.resolve(BuildRecords.LATEST).toString(), record.seconds(),
+                record.warnings(), record.errors(), record.artifacts());
+    }
+
+    private void printSummary(List<BoardResult> results, PrintStream out) {
+        for (BoardResult r : results) {
+            out.printf("  %-16s %-6s config %s%s%n", r.board(), r.arch(), r.configStatus(),
+                    build ? ", build " + r.buildStatus() : "");
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new KconfigException(dir + ": cannot create: " + e.getMessage());
+        }
+    }
+}

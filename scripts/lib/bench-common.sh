@@ -1,0 +1,45 @@
+# Shared by the benchmark scripts: source it after setting $root.
+#   ensure_tree        sets $tree to the extracted reference kernel (Debian's linux-source-6.1)
+#   snapshot_kforge W  copies the built kforge into W/lib and writes W/kforge, so edits made while a
+#                      benchmark runs cannot change (or rebuild) what is measured
+#   seconds CMD...     prints CMD's wall time in seconds; CMD's output is dropped
+#   median             the median of the numbers on stdin
+#   ratio A B          A / B to two places
+
+ensure_tree() {
+    "$root/scripts/install-deps" >/dev/null
+    local cache="${KFORGE_CACHE:-$HOME/.cache/kforge}" tarball
+    tarball=$(ls /usr/src/linux-source-6.1.tar.* | head -n 1)
+    tree="$cache/trees/$(basename "$tarball" | sed 's/\.tar\..*//')"
+    if [[ ! -f "$tree/Makefile" ]]; then
+        echo "bench: extracting $tarball into $tree" >&2
+        mkdir -p "$cache/trees"
+        tar -C "$cache/trees" -xf "$tarball"
+    fi
+}
+
+snapshot_kforge() {
+    local work="$1"
+    "$root/kforge" --version >/dev/null   # builds kforge if needed, outside the timings
+    mkdir -p "$work/lib"
+    cp "$root"/app/target/app-*.jar "$work/lib/"
+    tr ':' '\n' <"$root/app/target/runtime-classpath.txt" | xargs -I{} cp {} "$work/lib/"
+    cat >"$work/kforge" <<EOF2
+#!/bin/sh
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK \\
+    -cp "$(ls "$work"/lib/*.jar | tr '\n' ':')" kforge.app.Main "\$@"
+EOF2
+    chmod +x "$work/kforge"
+}
+
+seconds() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo "scale=3; ($end - $start) / 1000000000" | bc
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+ratio() { echo "scale=3; $1 / $2" | bc; }
