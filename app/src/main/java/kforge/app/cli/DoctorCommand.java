@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import kforge.build.host.BuildNeed;
+import kforge.build.host.BuildNeeds;
 import kforge.build.host.HostRequirements;
 import kforge.build.host.HostToolCheck;
 import kforge.build.host.HostToolResult;
@@ -29,6 +31,14 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--cross-compile", paramLabel = "PREFIX", description = "The toolchain prefix the build will use.")
     String crossCompile;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Also check what this .config needs from the host"
+            + " (OpenSSL headers for module signing, libelf for objtool, pahole for BTF).")
+    Path config;
+
+    @Option(names = "--targets", split = ",", paramLabel = "T[,T...]", description = "With --config: the make targets"
+            + " (uImage needs mkimage).")
+    List<String> targets = List.of();
+
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
@@ -47,6 +57,17 @@ public final class DoctorCommand implements Callable<Integer> {
             } catch (KconfigException e) {
                 System.out.println("CROSS_COMPILE=" + crossCompile + ": " + e.getMessage());
                 ok = false;
+            }
+        }
+        if (config != null) {
+            System.out.println("Needs of " + config + ":");
+            List<BuildNeed> needs = BuildNeeds.check(config, targets, env);
+            for (BuildNeed need : needs) {
+                System.out.println("  " + (need.present() ? "" : "FAIL: ") + need.describe());
+                ok &= need.present();
+            }
+            if (needs.isEmpty()) {
+                System.out.println("  nothing beyond the usual tools");
             }
         }
         if (tree == null) {

@@ -75,6 +75,23 @@ class BadInputTest {
     }
 
     @Test
+    void doctorNamesWhatAConfigAndItsTargetsNeedFromTheHost() throws IOException {
+        Path config = Files.writeString(root.resolve(".config"), "CONFIG_ARM=y\nCONFIG_MODULE_SIG_FORMAT=y\n");
+        Result r = run(kforgeCommand("doctor", "--config", config.toString(), "--targets", "zImage,uImage"),
+                root, Map.of("PATH", "/usr/bin:/bin", "HOME", System.getProperty("user.home")));
+        assertNoStackTrace(r);
+        assertEquals(0, r.exit, r.stdout);
+        assertTrue(r.stdout.contains("CONFIG_MODULE_SIG_FORMAT=y builds scripts/sign-file, which needs the header"
+                + " <openssl/opensslv.h>: ok"), r.stdout);
+
+        Result without = run(kforgeCommand("doctor", "--config", config.toString(), "--targets", "uImage"),
+                root, Map.of("PATH", "/nonexistent", "HOME", System.getProperty("user.home")));
+        assertEquals(1, without.exit);
+        assertTrue(without.stdout.contains("FAIL: target uImage wraps the zImage for U-Boot, which needs mkimage:"
+                + " missing (apt-get install u-boot-tools)"), without.stdout);
+    }
+
+    @Test
     void configWithAnUnmetRequestSaysWhichAndWhyAndFails() throws IOException {
         Path fragment = Files.writeString(root.resolve("unmet.config"), "CONFIG_EXT3_FS_POSIX_ACL=y\n"
                 + "# CONFIG_EXT3_FS is not set\n");

@@ -15,6 +15,7 @@ import java.util.Set;
 import kforge.build.artifact.Artifact;
 import kforge.build.artifact.ModulesTarball;
 import kforge.build.diag.Diagnostics;
+import kforge.build.host.BuildNeeds;
 import kforge.build.record.BuildRecord;
 import kforge.build.record.BuildRecords;
 import kforge.build.record.BuildStatus;
@@ -149,6 +150,10 @@ public final class KernelBuild {
                     + " --board NAME --config " + config + ")");
         }
         Toolchain toolchain = Toolchains.require(crossCompile, environment);
+        String missing = BuildNeeds.missing(BuildNeeds.check(config, targets, environment));
+        if (missing != null) {
+            throw new KconfigException(config + ": " + missing);
+        }
         Map<String, String> makeEnvironment = makeEnvironment();
         MakeInvocation base = new MakeInvocation(make, tree, outDir, arch, crossCompile, jobs, config,
                 wrapperVariables(), List.of());

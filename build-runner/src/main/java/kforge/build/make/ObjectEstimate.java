@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kforge.build.config.ConfigValues;
 import kforge.kconfig.env.ArchNames;
 
 /**
@@ -45,7 +46,7 @@ public final class ObjectEstimate {
      * are being built.
      */
     public static int count(Path tree, String arch, Path dotConfig, boolean modules) {
-        return new ObjectEstimate(tree, arch, readConfig(dotConfig), modules).count();
+        return new ObjectEstimate(tree, arch, ConfigValues.read(dotConfig), modules).count();
     }
 
     private int count() {
@@ -189,20 +190,5 @@ public final class ObjectEstimate {
             return lines;
         }
         return lines;
-    }
-
-    private static Map<String, String> readConfig(Path dotConfig) {
-        Map<String, String> values = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(dotConfig, StandardCharsets.ISO_8859_1)) {
-                int eq = line.indexOf('=');
-                if (line.startsWith("CONFIG_") && eq > 0) {
-                    values.put(line.substring(7, eq), line.substring(eq + 1));
-                }
-            }
-        } catch (IOException e) {
-            return values;
-        }
-        return values;
     }
 }
