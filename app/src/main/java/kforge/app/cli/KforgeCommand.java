@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The kforge command line: one subcommand per configuration operation. */
 @Command(name = "kforge", mixinStandardHelpOptions = true, version = "kforge 0.1.0",
         description = "Configure and build Linux kernels.",
-        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class})
+        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class, PatchCommand.class})
 public final class KforgeCommand implements Runnable {
     private static final String[][] MODES = {
         {"defconfig", "New .config from a defconfig (a name in arch/$SRCARCH/configs, a path, or the arch's)."},
@@ -53,6 +53,7 @@ public final class KforgeCommand implements Runnable {
             case "config": return named(new CommandLine(new ConfigCommand()), name, null);
             case "build": return named(new CommandLine(new BuildCommand()), name, null);
             case "batch": return named(new CommandLine(new BatchCommand()), name, null);
+            case "patch": return named(new CommandLine(new PatchCommand()), name, null);
             default: return null;
         }
     }

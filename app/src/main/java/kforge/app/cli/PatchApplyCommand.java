@@ -1,0 +1,63 @@
+package kforge.app.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import kforge.build.patch.ApplyOutcome;
+import kforge.build.patch.ApplyPatchCommand;
+import kforge.build.patch.PatchSeries;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * kforge patch apply: the next patch, all of them, or up to one (quilt push, push -a, push NAME). Each patch
+ * is reported as it goes on, so when one fails the ones before it have been named.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Apply the next patch of the series, --all of them, or those up to NAME."
+        + " A patch that does not apply changes nothing; the series stops there.")
+public final class PatchApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PatchTreeOptions options = new PatchTreeOptions();
+
+    @Option(names = {"-a", "--all"}, description = "Apply every patch not applied yet.")
+    boolean all;
+
+    @Option(names = "--commit", description = "In a git tree, commit plain diffs too (mails and kernel.org"
+            + " release patches are always committed).")
+    boolean commit;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Apply the patches up to and including NAME.")
+    String name;
+
+    @Override
+    public Integer call() {
+        if (all && name != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --all or NAME, not both");
+        }
+        PatchSeries series = options.open();
+        ApplyPatchCommand apply = series.apply().setAll(all).setCommit(commit).setListener(PatchApplyCommand::print);
+        if (name != null) {
+            apply.setUpTo(name);
+        }
+        List<ApplyOutcome> applied = apply.call();
+        if (applied.isEmpty()) {
+            System.out.println(series.entries().isEmpty() ? "No patches in " + series.seriesFile()
+                    : "Nothing to apply: every patch in " + series.seriesFile() + " is applied");
+        }
+        return 0;
+    }
+
+    private static void print(ApplyOutcome outcome) {
+        System.out.println("Applied " + outcome.patch().name() + " (" + outcome.patch().describe() + ")");
+        outcome.notes().forEach(note -> System.out.println("  " + note));
+    }
+}
