@@ -166,7 +166,7 @@ public final class KernelBuild {
             runTargets(base, makeEnvironment, previous, config, diagnostics, results, log);
         }
         List<Artifact> artifacts = artifacts(results);
-        BuildStatus status = overallStatus(results, artifacts);
+        BuildStatus status = cancelled ? BuildStatus.CANCELLED : overallStatus(results, artifacts);
         BuildRecord record = new BuildRecord(VERSION, started.toString(),
                 seconds(System.nanoTime() - startNanos), status, TreeIdentity.of(tree), board, arch,
                 new BuildRecord.Toolchain(crossCompile, toolchain.machine(), toolchain.version()),

@@ -37,8 +37,7 @@ public final class Toolchains {
     /** The toolchain for CROSS_COMPILE=prefix, or an error saying what is missing and how to install it. */
     public static Toolchain require(String prefix, Map<String, String> environment) {
         String p = prefix == null ? "" : prefix;
-        return probe(p, environment).orElseThrow(() -> new KconfigException(p + "gcc: not found on PATH"
-                + installHint(p)));
+        return probe(p, environment).orElseThrow(() -> new KconfigException(notFound(p)));
     }
 
     /**
@@ -59,6 +58,11 @@ public final class Toolchains {
         }
         String version = ProcessOutput.firstLine(List.of(gcc, "--version"), environment, TIMEOUT).strip();
         return Optional.of(new Toolchain(prefix, compiler.get(), machine, version));
+    }
+
+    /** What to tell a user whose PATH lacks the prefix's gcc: that, and how to install it. */
+    public static String notFound(String prefix) {
+        return prefix + "gcc: not found on PATH" + installHint(prefix);
     }
 
     /** The Debian package that provides a prefix's gcc, or null when Debian has none. */

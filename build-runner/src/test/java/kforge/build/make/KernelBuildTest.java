@@ -182,6 +182,17 @@ class KernelBuildTest {
     }
 
     @Test
+    void cancelBeforeTheBuildStartsRunsNothingAndSaysCancelled() throws Exception {
+        KernelBuild build = build("zImage", "modules");
+        build.cancel();
+        BuildRecord record = build.call();
+        assertEquals(BuildStatus.CANCELLED, record.status());
+        assertEquals(List.of(BuildStatus.SKIPPED, BuildStatus.SKIPPED),
+                record.targets().stream().map(t -> t.status()).toList());
+        assertFalse(Files.exists(out.resolve("vmlinux")));
+    }
+
+    @Test
     void modulesInstallIsStagedInTheOutDirAndPacked() throws Exception {
         BuildRecord record = build("modules", "modules_install").call();
         assertEquals(BuildStatus.PASS, record.status(), record.toString());

@@ -178,6 +178,14 @@ public final class EditorViewModel {
         });
     }
 
+    /**
+     * The .config text Save would write now, unsaved changes included: a build from "the editor's
+     * .config" builds what the user sees, not what was last saved.
+     */
+    public CompletableFuture<String> currentConfigText() {
+        return engine.submit(() -> requireSession().render(), text -> { });
+    }
+
     private Outcome saveOnEngine(Path file) {
         ConfigSession s = requireSession();
         s.write(file);

@@ -13,8 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the GUI remembers between runs: the theme, which columns show, and recently opened trees. Changes
- * are written through to the store at once, so a crash loses nothing.
+ * What the GUI remembers between runs: the theme, which columns show, recently opened trees and each
+ * board's build directory. Changes are written through to the store at once, so a crash loses nothing.
  */
 public final class UserSettings {
     public static final String LIGHT = "light";
@@ -99,6 +99,29 @@ public final class UserSettings {
         }
         recent.setAll(list);
         put("recent", format(list));
+    }
+
+    /**
+     * Where a board is built (make's O=): the user's choice, else ~/kforge-builds/BOARD. Never next to the
+     * kernel tree: kforge must not write in the tree's parent unless asked to.
+     */
+    public java.nio.file.Path buildOutDir(String board) {
+        String chosen = store.get(buildOutKey(board), "");
+        return chosen.isEmpty() ? defaultBuildOutDir(board) : java.nio.file.Path.of(chosen);
+    }
+
+    public void setBuildOutDir(String board, java.nio.file.Path dir) {
+        put(buildOutKey(board), dir.toAbsolutePath().normalize().toString());
+    }
+
+    static java.nio.file.Path defaultBuildOutDir(String board) {
+        return java.nio.file.Path.of(System.getProperty("user.home"), "kforge-builds", board);
+    }
+
+    /** One key per board; preferences keys are limited to 80 characters, and a board name is short. */
+    private static String buildOutKey(String board) {
+        String key = "buildOut." + board;
+        return key.length() <= Preferences.MAX_KEY_LENGTH ? key : key.substring(0, Preferences.MAX_KEY_LENGTH);
     }
 
     private static String format(List<RecentTree> list) {

@@ -133,6 +133,9 @@ public final class KforgeApplication extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.stopBuilds();
+        }
         if (engine != null) {
             engine.shutdown();
         }

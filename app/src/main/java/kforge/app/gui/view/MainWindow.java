@@ -36,9 +36,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import kforge.app.gui.model.BuildViewModel;
 import kforge.app.gui.model.ConfigEntry;
 import kforge.app.gui.model.EditorViewModel;
 import kforge.app.gui.model.UserSettings;
+import kforge.build.board.BoardProfile;
+import kforge.build.board.BoardProfiles;
+import kforge.kconfig.diag.KconfigException;
 import org.controlsfx.control.BreadCrumbBar;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
@@ -62,6 +66,8 @@ public final class MainWindow {
     private final Tab diffTab;
     private final Scene scene;
     private Runnable onOpenTree = () -> { };
+    private BuildViewModel build;
+    private BuildWindow buildWindow;
 
     public MainWindow(Stage stage, EditorViewModel editor, UserSettings settings) {
         this.stage = stage;
@@ -213,8 +219,12 @@ public final class MainWindow {
 
         MenuItem help = item("Help for Selected Option", null, this::showHelp);
         MenuItem keys = item("Keys", null, this::showKeys);
+        MenuItem buildPanel = item("Build Panel...", "Shortcut+B", this::showBuildPanel);
+        buildPanel.setId("build-panel");
+        Menu buildMenu = new Menu("_Build", null, buildPanel);
+
         Menu helpMenu = new Menu("_Help", null, help, keys);
-        return new MenuBar(file, edit, view, helpMenu);
+        return new MenuBar(file, edit, view, buildMenu, helpMenu);
     }
 
     private Node toolBar() {
@@ -253,6 +263,47 @@ public final class MainWindow {
                 e.consume();
             }
         });
+    }
+
+    // ---- the build panel ----
+
+    /** Opens the build panel (made on first use: it reads the board profiles). */
+    void showBuildPanel() {
+        if (buildWindow == null) {
+            if (build == null) {
+                useBuildViewModel(new BuildViewModel(settings, boardProfiles(), System.getenv(), "make",
+                        java.util.concurrent.ForkJoinPool.commonPool(), javafx.application.Platform::runLater));
+            }
+            buildWindow = new BuildWindow(stage, build, settings);
+        }
+        buildWindow.show();
+    }
+
+    /** Builds with this view model instead of one over the real environment (tests build a fake kernel). */
+    void useBuildViewModel(BuildViewModel model) {
+        build = model;
+        build.followEditor(editor);
+    }
+
+    BuildWindow buildWindow() {
+        return buildWindow;
+    }
+
+    /** Cancels a running build: make runs in a session of its own and would outlive the application. */
+    public void stopBuilds() {
+        if (build != null) {
+            build.cancel();
+        }
+    }
+
+    /** The built-in and the user's profiles; a broken user profile is reported and the built-ins still offered. */
+    private List<BoardProfile> boardProfiles() {
+        try {
+            return BoardProfiles.withUserProfiles(BoardProfiles.userDirectory(System.getenv())).all();
+        } catch (KconfigException e) {
+            Notifications.create().owner(stage).title("Board profiles").text(e.getMessage()).showError();
+            return BoardProfiles.builtIn().all();
+        }
     }
 
     private void showInfo() {

@@ -1,0 +1,46 @@
+package kforge.app.gui.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import kforge.build.board.BoardProfile;
+
+/**
+ * build-runner's fake kernel (its test resources, read by path: they are not on this module's class path)
+ * copied into a test's directory. Its Makefile compiles real C files with arm-linux-gnueabi-gcc; the
+ * environment variables FAKE_BROKEN=1, FAKE_CORRUPT=1 and FAKE_SLOW=1 break, corrupt or slow it.
+ */
+public final class FakeKernelTree {
+    /** Relative to the app module, where surefire runs. */
+    static final Path SOURCE = Path.of("../build-runner/src/test/resources/kforge/build/fakekernel");
+
+    /** A board for it: ARM with the Debian cross compiler, zImage as its target and artifact. */
+    public static final BoardProfile BOARD = new BoardProfile("fake", "The fake kernel of build-runner's tests",
+            "arm", "arm-linux-gnueabi-", "fake_defconfig", List.of(), List.of("zImage"),
+            List.of("arch/arm/boot/zImage"), "console=ttyS0", "", "0x30008000");
+
+    private FakeKernelTree() {
+    }
+
+    public static Path copyTo(Path dir) {
+        Path source = SOURCE.toAbsolutePath().normalize();
+        Path tree = dir.resolve("linux");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = tree.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            return tree;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
