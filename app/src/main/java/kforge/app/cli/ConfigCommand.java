@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  * scripts/kconfig/merge_config.sh does, and every requested value that did not make it, with the reason.
  */
 @Command(name = "config", description = "Make a .config from a board profile, merging fragments over its defconfig"
-        + " as merge_config.sh does; requested values that do not hold are errors.")
+        + " as merge_config.sh does; requested values that do not hold are errors.",
+        subcommands = {ConfigCommitCommand.class, ConfigCommitLogCommand.class, ConfigCommitDiffCommand.class})
 public final class ConfigCommand implements Callable<Integer> {
     @Mixin
     BoardOptions board = new BoardOptions();

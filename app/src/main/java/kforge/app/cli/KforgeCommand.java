@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The kforge command line: one subcommand per configuration operation. */
 @Command(name = "kforge", mixinStandardHelpOptions = true, version = "kforge 0.1.0",
         description = "Configure and build Linux kernels.",
-        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class, PatchCommand.class})
+        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, EnvCommand.class, StatsCommand.class, PatchCommand.class, TreeCommand.class})
 public final class KforgeCommand implements Runnable {
     private static final String[][] MODES = {
         {"defconfig", "New .config from a defconfig (a name in arch/$SRCARCH/configs, a path, or the arch's)."},
@@ -31,9 +31,17 @@ public final class KforgeCommand implements Runnable {
     public static int run(String[] args) {
         CommandLine single = args.length > 0 ? single(args[0]) : null;
         if (single != null) {
+            int consumed = 1;
+            if (args[0].equals("config") && args.length > 1 && single.getSubcommands().containsKey(args[1])) {
+                // picocli would demand config's own required options (--board, --tree) before its
+                // subcommands too; commit, log and diff take their own, so they run as commands of their own.
+                Object sub = single.getSubcommands().get(args[1]).getCommandSpec().userObject();
+                single = named(new CommandLine(sub), "config " + args[1], null);
+                consumed = 2;
+            }
             // Building only the command asked for saves picocli's reflection over all the others.
             single.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, System.err));
-            return single.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return single.execute(java.util.Arrays.copyOfRange(args, consumed, args.length));
         }
         return full().execute(args);
     }
@@ -54,6 +62,7 @@ public final class KforgeCommand implements Runnable {
             case "build": return named(new CommandLine(new BuildCommand()), name, null);
             case "batch": return named(new CommandLine(new BatchCommand()), name, null);
             case "patch": return named(new CommandLine(new PatchCommand()), name, null);
+            case "tree": return named(new CommandLine(new TreeCommand()), name, null);
             default: return null;
         }
     }

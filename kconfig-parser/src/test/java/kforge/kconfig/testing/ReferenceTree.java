@@ -48,7 +48,8 @@ public final class ReferenceTree {
         return CacheFiles.readOrEmpty(markerOf(tree));
     }
 
-    private static Path tarball() {
+    /** The Debian linux-source tarball the tree comes from (KFORGE_KERNEL_TARBALL overrides). */
+    public static Path tarball() {
         String override = System.getenv("KFORGE_KERNEL_TARBALL");
         if (override != null && !override.isEmpty()) {
             return requireExisting(Path.of(override));
