@@ -68,6 +68,8 @@ public final class MainWindow {
     private Runnable onOpenTree = () -> { };
     private BuildViewModel build;
     private BuildWindow buildWindow;
+    private kforge.app.gui.model.TreePatchesViewModel treePatches;
+    private TreePatchesWindow treePatchesWindow;
 
     public MainWindow(Stage stage, EditorViewModel editor, UserSettings settings) {
         this.stage = stage;
@@ -222,9 +224,12 @@ public final class MainWindow {
         MenuItem buildPanel = item("Build Panel...", "Shortcut+B", this::showBuildPanel);
         buildPanel.setId("build-panel");
         Menu buildMenu = new Menu("_Build", null, buildPanel);
+        MenuItem treePanel = item("Tree & Patches...", "Shortcut+T", this::showTreePatches);
+        treePanel.setId("tree-patches");
+        Menu treeMenu = new Menu("_Tree", null, treePanel);
 
         Menu helpMenu = new Menu("_Help", null, help, keys);
-        return new MenuBar(file, edit, view, buildMenu, helpMenu);
+        return new MenuBar(file, edit, view, buildMenu, treeMenu, helpMenu);
     }
 
     private Node toolBar() {
@@ -287,6 +292,31 @@ public final class MainWindow {
 
     BuildWindow buildWindow() {
         return buildWindow;
+    }
+
+    // ---- the Tree & Patches panel ----
+
+    /** Opens the Tree &amp; Patches panel, made on first use, on the editor's tree. */
+    void showTreePatches() {
+        if (treePatchesWindow == null) {
+            if (treePatches == null) {
+                useTreePatchesViewModel(new kforge.app.gui.model.TreePatchesViewModel(boardProfiles(),
+                        kforge.app.gui.model.TreePatchesViewModel.newBackgroundThread(),
+                        javafx.application.Platform::runLater));
+            }
+            treePatchesWindow = new TreePatchesWindow(stage, treePatches, settings);
+        }
+        treePatchesWindow.show();
+    }
+
+    /** Works with this view model (tests give one on a tree of their own). */
+    void useTreePatchesViewModel(kforge.app.gui.model.TreePatchesViewModel model) {
+        treePatches = model;
+        treePatches.followEditor(editor);
+    }
+
+    TreePatchesWindow treePatchesWindow() {
+        return treePatchesWindow;
     }
 
     /** Cancels a running build: make runs in a session of its own and would outlive the application. */
