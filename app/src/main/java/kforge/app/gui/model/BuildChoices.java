@@ -35,8 +35,8 @@ public final class BuildChoices {
     private final Map<String, String> environment;
     private final Executor background;
     private final Executor ui;
-    private final ObservableList<BoardProfile> boards;
-    private final ObjectProperty<BoardProfile> board = new SimpleObjectProperty<>(this, "board");
+    private final BoardChoice boardChoice;
+    private final ObjectProperty<BoardProfile> board;
     private final ObjectProperty<Path> tree = new SimpleObjectProperty<>(this, "tree");
     private final ReadOnlyObjectWrapper<Path> outDir = new ReadOnlyObjectWrapper<>(this, "outDir");
     private final ObservableList<TargetChoice> targets = FXCollections.observableArrayList();
@@ -59,18 +59,17 @@ public final class BuildChoices {
         this.environment = Map.copyOf(environment);
         this.background = background;
         this.ui = ui;
-        this.boards = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(boards));
+        this.boardChoice = new BoardChoice(this, boards);
+        this.board = boardChoice.board();
         board.addListener((o, was, now) -> boardChanged(now));
         warning = Bindings.createStringBinding(this::currentWarning, board, configSource, editorRequest);
-        if (!boards.isEmpty()) {
-            board.set(boards.get(0));
-        }
+        boardChoice.selectFirst();
     }
 
     // ---- the form ----
 
     public ObservableList<BoardProfile> boards() {
-        return boards;
+        return boardChoice.boards();
     }
 
     public ObjectProperty<BoardProfile> boardProperty() {
@@ -79,13 +78,7 @@ public final class BuildChoices {
 
     /** Selects a board by name; false when there is none of that name. */
     public boolean selectBoard(String name) {
-        for (BoardProfile p : boards) {
-            if (p.name().equals(name)) {
-                board.set(p);
-                return true;
-            }
-        }
-        return false;
+        return boardChoice.select(name);
     }
 
     /** The kernel source tree; follows the editor's tree when it opens one. */

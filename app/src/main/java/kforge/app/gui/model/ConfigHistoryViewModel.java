@@ -29,8 +29,8 @@ import kforge.build.git.KernelTrees;
 public final class ConfigHistoryViewModel {
     private final TreeWorker worker;
     private final ObservableValue<Path> tree;
-    private final ObservableList<BoardProfile> boards;
-    private final ObjectProperty<BoardProfile> board = new SimpleObjectProperty<>(this, "board");
+    private final BoardChoice boardChoice;
+    private final ObjectProperty<BoardProfile> board;
     private final BooleanProperty onConfigsBranch = new SimpleBooleanProperty(this, "onConfigsBranch");
     private final StringProperty configsBranch =
             new SimpleStringProperty(this, "configsBranch", ConfigPlace.DEFAULT_BRANCH);
@@ -48,17 +48,16 @@ public final class ConfigHistoryViewModel {
     ConfigHistoryViewModel(TreeWorker worker, ObservableValue<Path> tree, List<BoardProfile> boards) {
         this.worker = worker;
         this.tree = tree;
-        this.boards = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(boards));
+        this.boardChoice = new BoardChoice(this, boards);
+        this.board = boardChoice.board();
         board.addListener((o, was, now) -> refresh());
         onConfigsBranch.addListener((o, was, now) -> refresh());
         configsBranch.addListener((o, was, now) -> refresh());
-        if (!boards.isEmpty()) {
-            board.set(boards.get(0));
-        }
+        boardChoice.selectFirst();
     }
 
     public ObservableList<BoardProfile> boards() {
-        return boards;
+        return boardChoice.boards();
     }
 
     public ObjectProperty<BoardProfile> boardProperty() {
@@ -67,13 +66,7 @@ public final class ConfigHistoryViewModel {
 
     /** Selects a board by name; false when there is none of that name. */
     public boolean selectBoard(String name) {
-        for (BoardProfile p : boards) {
-            if (p.name().equals(name)) {
-                board.set(p);
-                return true;
-            }
-        }
-        return false;
+        return boardChoice.select(name);
     }
 
     /** Read the defconfig kept on a configs branch (board/defconfig) rather than in arch/.../configs. */
