@@ -30,6 +30,15 @@ final class CommitMessages {
         return out.isEmpty() ? "" : String.join("\n", out) + "\n";
     }
 
+    /**
+     * A plain diff's commit: its description when it has one (the first line is the subject, as git
+     * quiltimport makes it), else its file name.
+     */
+    static String forPlainPatch(String patchName, String description) {
+        String text = stripSpace(description);
+        return text.isEmpty() ? stripSpace(patchName) : text;
+    }
+
     /** Subject, blank line, body: what git am commits. */
     static String of(String subject, String body) {
         String cleanBody = stripSpace(body);

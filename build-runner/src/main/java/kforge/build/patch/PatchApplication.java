@@ -58,7 +58,7 @@ final class PatchApplication {
             } else if (parsed.mail() != null) {
                 message = parsed.mail().message();
             } else {
-                message = CommitMessages.of(entry.name(), parsed.description());
+                message = CommitMessages.forPlainPatch(entry.name(), parsed.description());
             }
             if (commit) {
                 git.requireClean(source, changes, parsed.mail() != null ? "git am" : "committing the patch");
