@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
@@ -17,7 +16,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -85,32 +83,6 @@ class BuildWindowTest {
         prefs.removeNode();
     }
 
-    /** Clicks a menu of the menu bar, then one of its items, as a person would. */
-    private void menu(FxRobot robot, String menu, String item) {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        Node button = robot.from(bar).lookup((Node n) -> n instanceof Labeled l && l.getText() != null
-                && l.getText().replace("_", "").equals(menu)).query();
-        assertNotNull(button, "menu " + menu);
-        robot.clickOn(button);
-        WaitForAsyncUtils.waitForFxEvents();
-        Node entry = robot.lookup((Node n) -> n instanceof Labeled l && item.equals(l.getText())
-                && n.isVisible() && n.getScene() != null && n.getScene().getWindow() != stage).query();
-        assertNotNull(entry, "menu item " + item);
-        robot.clickOn(entry);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private <T extends Node> T inBuildWindow(FxRobot robot, String query, Class<T> type) {
         Window buildStage = window.buildWindow().stage();
         return robot.lookup(query).match((Node n) -> n.getScene() != null && n.getScene().getWindow() == buildStage)
@@ -120,15 +92,15 @@ class BuildWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void buildsTheFakeKernelShowsArtifactsAndOpensADiagnostic(FxRobot robot) {
-        menu(robot, "Build", "Build Panel...");
+        WindowRobot.clickMenu(robot, stage, "Build", "Build Panel...");
         assertNotNull(window.buildWindow(), "the Build menu opened the panel");
         assertTrue(window.buildWindow().stage().isShowing());
-        waitFor("the toolchain probe", () -> build.choices().toolchainProperty().get().found());
+        WindowRobot.waitFor("the toolchain probe", 90, () -> build.choices().toolchainProperty().get().found());
         assertTrue(inBuildWindow(robot, "#build-toolchain", Labeled.class).getText()
                 .startsWith("arm-linux-gnueabi- -> arm-linux-gnueabi"));
 
         robot.clickOn(inBuildWindow(robot, "#build-start", Node.class));
-        waitFor("the build to end", () -> build.statusProperty().get() != null);
+        WindowRobot.waitFor("the build to end", 90, () -> build.statusProperty().get() != null);
         assertEquals(BuildStatus.PASS, build.statusProperty().get(), build.errorProperty().get());
 
         ProgressBar bar = inBuildWindow(robot, "#build-progress", ProgressBar.class);
@@ -136,7 +108,7 @@ class BuildWindowTest {
         ListView<?> log = inBuildWindow(robot, "#build-log", ListView.class);
         assertTrue(log.getItems().size() > 6, "the log shows make's lines");
         // The log follows its end: the last line is on screen, not just in the list.
-        waitFor("the log to follow its end", () -> robot.from(log).lookup((Node n) -> n instanceof Labeled l
+        WindowRobot.waitFor("the log to follow its end", 90, () -> robot.from(log).lookup((Node n) -> n instanceof Labeled l
                 && l.getText() != null && l.getText().startsWith("kforge: build PASS") && n.isVisible()
                 && log.localToScene(log.getLayoutBounds()).contains(n.localToScene(n.getLayoutBounds())))
                 .tryQuery().isPresent());
@@ -144,7 +116,7 @@ class BuildWindowTest {
         assertTrue(artifacts.isVisible(), "a pass brings the artifacts forward");
         assertEquals(List.of("arch/arm/boot/zImage", "vmlinux", "System.map", ".config"),
                 artifacts.getItems().stream().map(Artifact::path).toList());
-        waitFor("the artifact rows to be drawn", () -> robot.from(artifacts).lookup((Node n) ->
+        WindowRobot.waitFor("the artifact rows to be drawn", 90, () -> robot.from(artifacts).lookup((Node n) ->
                 n instanceof Labeled l && "arch/arm/boot/zImage".equals(l.getText())).tryQuery().isPresent());
 
         robot.clickOn(robot.lookup((Node n) -> n instanceof Labeled l && l.getText() != null
@@ -154,7 +126,7 @@ class BuildWindowTest {
         Hyperlink link = robot.lookup(".diagnostic-link").match(Node::isVisible).queryAs(Hyperlink.class);
         assertEquals("kernel/fork.c:3:13", link.getText(), "relative to the tree");
         robot.clickOn(link);
-        waitFor("the source viewer", () -> robot.lookup("#source-lines").tryQuery().isPresent());
+        WindowRobot.waitFor("the source viewer", 90, () -> robot.lookup("#source-lines").tryQuery().isPresent());
 
         ListView<String> lines = robot.lookup("#source-lines").queryAs(ListView.class);
         assertEquals(2, lines.getSelectionModel().getSelectedIndex(), "line 3 is selected");

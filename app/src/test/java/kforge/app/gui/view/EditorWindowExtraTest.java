@@ -124,16 +124,7 @@ class EditorWindowExtraTest extends EditorWindowTestBase {
 
     /** Clicks a menu of the menu bar, then one of its items, as a person would. */
     private void menu(FxRobot robot, String menu, String item) {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        Node button = robot.from(bar).lookup((Node n) -> n instanceof Labeled l && l.getText() != null
-                && l.getText().replace("_", "").equals(menu)).query();
-        assertNotNull(button, "menu " + menu);
-        robot.clickOn(button);
-        WaitForAsyncUtils.waitForFxEvents();
-        Node entry = robot.lookup((Node n) -> n instanceof Labeled l && item.equals(l.getText())
-                && n.isVisible() && n.getScene() != null && n.getScene().getWindow() != stage).query();
-        assertNotNull(entry, "menu item " + item);
-        robot.clickOn(entry);
+        WindowRobot.clickMenu(robot, stage, menu, item);
         settle();
     }
 

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import kforge.app.gui.model.EditorViewModel;
 import kforge.app.gui.model.EngineThread;
@@ -83,32 +80,6 @@ class TreePatchesWindowTest {
         prefs.removeNode();
     }
 
-    /** Clicks a menu of the menu bar, then one of its items, as a person would. */
-    private void menu(FxRobot robot, String menu, String item) {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        Node button = robot.from(bar).lookup((Node n) -> n instanceof Labeled l && l.getText() != null
-                && l.getText().replace("_", "").equals(menu)).query();
-        assertNotNull(button, "menu " + menu);
-        robot.clickOn(button);
-        WaitForAsyncUtils.waitForFxEvents();
-        Node entry = robot.lookup((Node n) -> n instanceof Labeled l && item.equals(l.getText())
-                && n.isVisible() && n.getScene() != null && n.getScene().getWindow() != stage).query();
-        assertNotNull(entry, "menu item " + item);
-        robot.clickOn(entry);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private boolean inPanel(Node n) {
         return n.getScene() != null && n.getScene().getWindow() == window.treePatchesWindow().stage();
     }
@@ -126,23 +97,23 @@ class TreePatchesWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void applyAllStopsAtTheConflictingPatchAndShowsWhereInTheWindow(FxRobot robot) {
-        menu(robot, "Tree", "Tree & Patches...");
+        WindowRobot.clickMenu(robot, stage, "Tree", "Tree & Patches...");
         assertNotNull(window.treePatchesWindow(), "the Tree menu opened the panel");
         assertTrue(window.treePatchesWindow().stage().isShowing());
         robot.clickOn(robot.lookup((Node n) -> n instanceof Labeled l && "Patches".equals(l.getText())
                 && inPanel(n)).queryLabeled());
         TableView<PatchRow> table = inPanel(robot, "#patch-table", TableView.class);
-        waitFor("the series to be read", () -> table.getItems().size() == 2
+        WindowRobot.waitFor("the series to be read", 60, () -> table.getItems().size() == 2
                 && showsText(robot, table, "0002-conflict.patch"));
         assertTrue(showsText(robot, table, "unapplied"));
 
         robot.clickOn(inPanel(robot, "#patch-apply-all", Node.class));
-        waitFor("the conflict report", () -> inPanel(robot, "#patch-conflict", Node.class).isVisible()
+        WindowRobot.waitFor("the conflict report", 60, () -> inPanel(robot, "#patch-conflict", Node.class).isVisible()
                 && !inPanel(robot, "#patch-conflict-headline", Labeled.class).getText().isEmpty());
 
         assertEquals(List.of(PatchStatus.State.APPLIED, PatchStatus.State.UNAPPLIED),
                 table.getItems().stream().map(PatchRow::state).toList());
-        waitFor("the states drawn", () -> showsText(robot, table, "applied") && showsText(robot, table, "unapplied"));
+        WindowRobot.waitFor("the states drawn", 60, () -> showsText(robot, table, "applied") && showsText(robot, table, "unapplied"));
         assertEquals("Conflict: patches/0002-conflict.patch does not fit drivers/a.c: hunk #2 ("
                 + TreePatchesFixture.CONFLICTING_HUNK + ")",
                 inPanel(robot, "#patch-conflict-headline", Labeled.class).getText());
@@ -156,7 +127,7 @@ class TreePatchesWindowTest {
                 inPanel(robot, "#patch-message", Labeled.class).getText());
 
         Node viewer = inPanel(robot, "#patch-text", Node.class);
-        waitFor("the failed patch in the viewer", () -> robot.from(viewer).lookup(".patch-added")
+        WindowRobot.waitFor("the failed patch in the viewer", 60, () -> robot.from(viewer).lookup(".patch-added")
                 .match((ListCell<?> c) -> "+line fifteen".equals(c.getText())).tryQuery().isPresent());
         assertEquals("0002-conflict.patch", inPanel(robot, "#patch-text-title", Labeled.class).getText());
         assertTrue(robot.from(viewer).lookup(".patch-hunk").match((ListCell<?> c) ->
