@@ -171,7 +171,7 @@ public final class KernelBuild {
                 seconds(System.nanoTime() - startNanos), status, TreeIdentity.of(tree), board, arch,
                 new BuildRecord.Toolchain(crossCompile, toolchain.machine(), toolchain.version()),
                 wrapper == CompilerWrapper.NONE ? null : wrapper.program(), jobs,
-                new BuildRecord.Config(".config", Artifact.inspect(outDir, ".config", arch).sha256()), results,
+                new BuildRecord.Config(".config", configDigest(artifacts)), results,
                 diagnostics.warnings(), diagnostics.errors(), diagnostics.unique(), artifacts);
         BuildRecords.write(outDir, record);
         listener.finished(record);
@@ -300,6 +300,12 @@ public final class KernelBuild {
             artifacts.add(Artifact.inspect(outDir, path, arch));
         }
         return artifacts;
+    }
+
+    /** The .config's sha256: from its artifact when the build listed it, else hashed now. */
+    private String configDigest(List<Artifact> artifacts) {
+        return artifacts.stream().filter(a -> a.path().equals(".config")).findFirst()
+                .orElseGet(() -> Artifact.inspect(outDir, ".config", arch)).sha256();
     }
 
     private static BuildStatus overallStatus(List<TargetResult> results, List<Artifact> artifacts) {

@@ -84,6 +84,7 @@ class KernelBuildTest {
         assertEquals(List.of("arch/arm/boot/zImage", "vmlinux", "System.map", ".config"), paths);
         assertTrue(record.artifacts().stream().allMatch(Artifact::verified), record.artifacts().toString());
         assertEquals(64, record.artifacts().get(0).sha256().length());
+        assertEquals(record.artifacts().get(3).sha256(), record.config().sha256(), "the .config's digest");
         assertEquals(1, record.warnings(), record.diagnostics().toString());
         Diagnostic unused = record.diagnostics().get(0);
         assertTrue(unused.file().endsWith("kernel/fork.c"), unused.toString());
@@ -130,6 +131,8 @@ class KernelBuildTest {
         assertEquals(3, error.line());
         assertTrue(error.message().contains("undeclared_thing"), error.message());
         assertTrue(Files.isRegularFile(out.resolve(BuildRecords.LATEST)));
+        assertEquals(Artifact.inspect(out, ".config", "arm").sha256(), record.config().sha256(),
+                "hashed even when no artifact lists the .config");
         assertFalse(Files.exists(out.resolve("kernel/broken.o")), "make deletes the failed object");
     }
 
