@@ -1,6 +1,6 @@
 package kforge.app.cli;
 
-import static kforge.app.cli.TreeCommandTest.kforge;
+import static kforge.app.cli.CliRun.kforge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kforge.app.cli.TreeCommandTest.Run;
 
 /**
  * kforge config commit, log and diff on a tiny kernel tree in git: savedefconfig's minimal output saved in
@@ -36,13 +35,13 @@ class ConfigCommitCommandTest {
     @BeforeEach
     void importTinyKernel() throws IOException {
         tree = dir.resolve("linux");
-        Run imported = kforge("tree", "import", TreeCommandTest.tinyKernelTarball(dir).toString(), tree.toString());
+        CliRun imported = kforge("tree", "import", TreeCommandTest.tinyKernelTarball(dir).toString(), tree.toString());
         assertEquals(0, imported.exit(), imported.err());
         config = dir.resolve("build/.config");
         Files.createDirectories(config.getParent());
     }
 
-    private Run commit(String content, String message, String... more) throws IOException {
+    private CliRun commit(String content, String message, String... more) throws IOException {
         Files.writeString(config, content);
         List<String> args = new ArrayList<>(List.of("config", "commit", "--board", "versatilepb", "--tree",
                 tree.toString(), "--config", config.toString(), "-m", message));
@@ -52,7 +51,7 @@ class ConfigCommitCommandTest {
 
     @Test
     void theMinimalConfigIsCommittedAsTheBoardsDefconfigInTheTree() throws IOException {
-        Run run = commit(FIRST, "versatilepb: ext4 as a module");
+        CliRun run = commit(FIRST, "versatilepb: ext4 as a module");
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().matches("Saved arch/arm/configs/versatilepb_defconfig in " + tree
@@ -67,7 +66,7 @@ class ConfigCommitCommandTest {
         assertEquals(0, commit(FIRST, "first").exit());
         assertEquals(0, commit(SECOND, "second").exit());
 
-        Run log = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString());
+        CliRun log = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString());
 
         assertEquals(0, log.exit(), log.err());
         String[] lines = log.out().split("\n");
@@ -78,7 +77,7 @@ class ConfigCommitCommandTest {
         String newer = lines[0].substring(0, 12);
         String older = lines[1].substring(0, 12);
 
-        Run diff = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(), older, newer);
+        CliRun diff = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(), older, newer);
 
         assertEquals(0, diff.exit(), diff.err());
         assertEquals(" EXT4_FS m -> y\n+PRINTK n\n", diff.out());
@@ -89,8 +88,8 @@ class ConfigCommitCommandTest {
         Files.writeString(tree.resolve("init/main.c"), "uncommitted\n");
         String statusBefore = kforge("tree", "status", "--tree", tree.toString()).out();
 
-        Run first = commit(FIRST, "first", "--branch");
-        Run second = commit(SECOND, "second", "--branch=kforge-configs");
+        CliRun first = commit(FIRST, "first", "--branch");
+        CliRun second = commit(SECOND, "second", "--branch=kforge-configs");
 
         assertEquals(0, first.exit(), first.err());
         assertEquals(0, second.exit(), second.err());
@@ -101,9 +100,9 @@ class ConfigCommitCommandTest {
         assertTrue(branches.matches("(?s)  kforge-configs  [0-9a-f]{12} second\n\\* master          .*"), branches);
         assertFalse(Files.exists(tree.resolve("arch/arm/configs/versatilepb_defconfig")));
         assertEquals("uncommitted\n", Files.readString(tree.resolve("init/main.c")));
-        Run log = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString(), "--branch");
+        CliRun log = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString(), "--branch");
         assertEquals(2, log.out().split("\n").length, log.out());
-        Run diff = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(),
+        CliRun diff = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(),
                 "--branch=kforge-configs", "kforge-configs~1", "kforge-configs");
         assertEquals(" EXT4_FS m -> y\n+PRINTK n\n", diff.out());
     }
@@ -112,13 +111,13 @@ class ConfigCommitCommandTest {
     void faultsAreExplainedWithoutStackTraces() throws IOException {
         assertEquals(0, commit(FIRST, "first").exit());
 
-        Run unchanged = commit(FIRST, "again");
-        Run noConfig = kforge("config", "commit", "--board", "versatilepb", "--tree", tree.toString(), "--config",
+        CliRun unchanged = commit(FIRST, "again");
+        CliRun noConfig = kforge("config", "commit", "--board", "versatilepb", "--tree", tree.toString(), "--config",
                 dir.resolve("absent/.config").toString());
-        Run unknownBoard = kforge("config", "log", "--board", "nosuchboard", "--tree", tree.toString());
-        Run unknownRevision = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(), "HEAD",
+        CliRun unknownBoard = kforge("config", "log", "--board", "nosuchboard", "--tree", tree.toString());
+        CliRun unknownRevision = kforge("config", "diff", "--board", "versatilepb", "--tree", tree.toString(), "HEAD",
                 "v9.9");
-        Run emptyLog = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString(), "--arch", "x86");
+        CliRun emptyLog = kforge("config", "log", "--board", "versatilepb", "--tree", tree.toString(), "--arch", "x86");
 
         assertEquals(1, unchanged.exit());
         assertTrue(unchanged.err().startsWith("nothing to save: arch/arm/configs/versatilepb_defconfig already holds"),
@@ -133,7 +132,7 @@ class ConfigCommitCommandTest {
         assertEquals("", emptyLog.out());
         assertTrue(emptyLog.err().startsWith("No commit in " + tree + " has arch/x86/configs/versatilepb_defconfig"),
                 emptyLog.err());
-        for (Run run : List.of(unchanged, noConfig, unknownBoard, unknownRevision)) {
+        for (CliRun run : List.of(unchanged, noConfig, unknownBoard, unknownRevision)) {
             assertFalse(run.hasStackTrace(), run.err());
         }
     }

@@ -1,13 +1,13 @@
 package kforge.app.cli;
 
+import static kforge.app.cli.CliRun.kforge;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,36 +22,12 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kforge.app.Main;
 
 /** kforge tree import, clone, status, checkout, branches and tags, in process, as a user types them. */
 class TreeCommandTest {
     @TempDir
     Path dir;
 
-    /** One in-process run of kforge: its exit status and what it printed. */
-    record Run(int exit, String out, String err) {
-        /** User errors come out as a message, never a Java stack trace. */
-        boolean hasStackTrace() {
-            return err.contains("Exception") || err.contains("\tat ");
-        }
-    }
-
-    static synchronized Run kforge(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /**
      * linux-6.1.7.tar.gz with just enough of a kernel for kforge's Kconfig engine: the version in the
@@ -86,7 +62,7 @@ class TreeCommandTest {
 
     private Path importedTree() throws IOException {
         Path tree = dir.resolve("linux");
-        Run run = kforge("tree", "import", tinyKernelTarball(dir).toString(), tree.toString());
+        CliRun run = kforge("tree", "import", tinyKernelTarball(dir).toString(), tree.toString());
         assertEquals(0, run.exit(), run.err());
         return tree;
     }
@@ -96,7 +72,7 @@ class TreeCommandTest {
         Path tarball = tinyKernelTarball(dir);
         Path tree = dir.resolve("linux");
 
-        Run run = kforge("tree", "import", tarball.toString(), tree.toString());
+        CliRun run = kforge("tree", "import", tarball.toString(), tree.toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("Imported linux-6.1.7.tar.gz into " + tree + " in "), run.out());
@@ -104,7 +80,7 @@ class TreeCommandTest {
         assertTrue(run.out().endsWith(", tagged v6.1.7\n"), run.out());
         assertTrue(run.err().contains("Importing linux-6.1.7.tar.gz (KiB): 100%"), run.err());
         assertTrue(Files.isRegularFile(tree.resolve("init/main.c")));
-        Run tags = kforge("tree", "tags", "--tree", tree.toString());
+        CliRun tags = kforge("tree", "tags", "--tree", tree.toString());
         assertTrue(tags.out().matches("  v6\\.1\\.7  [0-9a-f]{12} Linux 6\\.1\\.7\n"), tags.out());
     }
 
@@ -116,7 +92,7 @@ class TreeCommandTest {
         Files.delete(tree.resolve("arch/arm/configs/versatile_defconfig"));
         Files.writeString(tree.resolve("notes.txt"), "mine\n");
 
-        Run run = kforge("tree", "status", "--tree", tree.toString());
+        CliRun run = kforge("tree", "status", "--tree", tree.toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().endsWith("modified:  init/main.c\nremoved:   arch/arm/configs/versatile_defconfig\n"
@@ -142,14 +118,14 @@ class TreeCommandTest {
         }
         Files.writeString(tree.resolve("init/main.c"), "uncommitted\n");
 
-        Run refused = kforge("tree", "checkout", "master", "--tree", tree.toString());
+        CliRun refused = kforge("tree", "checkout", "master", "--tree", tree.toString());
 
         assertEquals(1, refused.exit());
         assertEquals("cannot check out master: " + tree + " has uncommitted changes in 1 file: init/main.c."
                 + " Commit them or set them aside first; nothing was changed.\n", refused.err());
         assertFalse(refused.hasStackTrace());
         assertEquals("uncommitted\n", Files.readString(tree.resolve("init/main.c")));
-        Run branches = kforge("tree", "branches", "--tree", tree.toString());
+        CliRun branches = kforge("tree", "branches", "--tree", tree.toString());
         assertTrue(branches.out().matches("  master  [0-9a-f]{12} Linux 6\\.1\\.7\n"
                 + "\\* work    [0-9a-f]{12} work\n"),
                 branches.out());
@@ -160,13 +136,13 @@ class TreeCommandTest {
         Path tree = importedTree();
         assertEquals(0, kforge("tree", "checkout", "-b", "work", "--tree", tree.toString()).exit());
 
-        Run toMaster = kforge("tree", "checkout", "master", "--tree", tree.toString());
-        Run toTag = kforge("tree", "checkout", "v6.1.7", "--tree", tree.toString());
+        CliRun toMaster = kforge("tree", "checkout", "master", "--tree", tree.toString());
+        CliRun toTag = kforge("tree", "checkout", "v6.1.7", "--tree", tree.toString());
 
         assertTrue(toMaster.out().startsWith("On branch master at "), toMaster.out());
         assertTrue(toTag.out().startsWith("HEAD is now detached at "), toTag.out());
         assertTrue(toTag.out().contains("(v6.1.7); to commit on it, create a work branch"), toTag.out());
-        Run nothing = kforge("tree", "checkout", "--tree", tree.toString());
+        CliRun nothing = kforge("tree", "checkout", "--tree", tree.toString());
         assertEquals(1, nothing.exit());
         assertTrue(nothing.err().contains("give the branch, tag or commit to check out"), nothing.err());
     }
@@ -176,7 +152,7 @@ class TreeCommandTest {
         Path source = importedTree();
         Path clone = dir.resolve("clone");
 
-        Run run = kforge("tree", "clone", source.toString(), clone.toString());
+        CliRun run = kforge("tree", "clone", source.toString(), clone.toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("Cloned " + source + " into " + clone + ": branch master at "), run.out());
@@ -188,9 +164,9 @@ class TreeCommandTest {
     void faultsAreMessagesWithoutStackTraces() throws IOException {
         Path plain = Files.createDirectories(dir.resolve("plain"));
 
-        Run notGit = kforge("tree", "status", "--tree", plain.toString());
-        Run noSubcommand = kforge("tree");
-        Run taken = kforge("tree", "import", tinyKernelTarball(dir).toString(), plain.getParent().toString());
+        CliRun notGit = kforge("tree", "status", "--tree", plain.toString());
+        CliRun noSubcommand = kforge("tree");
+        CliRun taken = kforge("tree", "import", tinyKernelTarball(dir).toString(), plain.getParent().toString());
 
         assertEquals(1, notGit.exit());
         assertTrue(notGit.err().startsWith(plain + " is not a git tree (it has no .git)"), notGit.err());
