@@ -43,11 +43,17 @@ public final class ConfigEngine {
         KernelEnvironment env = KernelEnvironment.builder().tree(tree).arch(arch).crossCompile(crossCompile)
                 .objtree(objtree).baseEnvironment(baseEnvironment).build();
         Trace.mark("engine: environment ready");
+        String caution = env.dialect().caution();
+        if (caution != null) {
+            // Never silently wrong: a result from a dialect not checked against this release says so.
+            reporter.err("kforge: warning: " + caution);
+        }
         Kconfig kconfig = KconfigLoader.create()
                 .topFile(env.kconfigFile())
                 .srctree(env.srctree())
                 .workingDirectory(objtree)
                 .environment(env.variables())
+                .dialect(env.dialect())
                 .reporter(reporter)
                 .cache(ParseCache.standard(baseEnvironment))
                 .load();

@@ -11,6 +11,7 @@ import kforge.kconfig.cache.ModelCodec;
 import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.diag.RecordingReporter;
 import kforge.kconfig.diag.Trace;
+import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.preprocess.PrefetchingShellRunner;
 
 import kforge.kconfig.diag.KconfigException;
@@ -42,6 +43,7 @@ public final class KconfigLoader {
     private Reporter reporter = Reporter.console();
     private ParseCache cache;
     private boolean confWording;
+    private Dialect dialect = Dialect.BASELINE;
 
     public static KconfigLoader create() {
         return new KconfigLoader();
@@ -89,6 +91,12 @@ public final class KconfigLoader {
         return this;
     }
 
+    /** The release whose Kconfig language to parse and whose conf to imitate (the 6.1 baseline by default). */
+    public KconfigLoader dialect(Dialect kernelDialect) {
+        this.dialect = kernelDialect;
+        return this;
+    }
+
     /** Keep parsed trees between runs in this cache (validated on every use); null for none. */
     public KconfigLoader cache(ParseCache parseCache) {
         this.cache = parseCache;
@@ -119,7 +127,7 @@ public final class KconfigLoader {
                     Trace.mark("loader: shell results checked");
                     Kconfig cached = decodedOrNull(decoded);
                     Trace.mark("loader: model decoded");
-                    if (cached != null) {
+                    if (cached != null && cached.dialect().release().equals(dialect.release())) {
                         RecordingReporter.replay(entry.messages(), reporter);
                         return cached;
                     }
@@ -148,8 +156,8 @@ public final class KconfigLoader {
     }
 
     private Kconfig build(KconfigParsing.Result parsed, Reporter reporter) {
-        SymbolTable symbols = new SymbolTable();
-        MenuBuilder builder = new MenuBuilder(symbols, reporter, environment);
+        SymbolTable symbols = new SymbolTable(dialect);
+        MenuBuilder builder = new MenuBuilder(symbols, reporter, environment, dialect);
         builder.build(parsed.tree());
         if (!builder.errors().isEmpty()) {
             throw new KconfigException(String.join("\n", builder.errors()));
@@ -161,11 +169,11 @@ public final class KconfigLoader {
             prompt.text = "Main menu";
             root.prompt = prompt;
         }
-        MenuFinalizer finalizer = new MenuFinalizer(symbols, reporter);
+        MenuFinalizer finalizer = new MenuFinalizer(symbols, reporter, dialect);
         finalizer.setModulesSymbol(modules);
         finalizer.finalizeMenu(root);
         checkDependencies(symbols);
-        return new Kconfig(symbols, root, modules, parsed.files(), parsed.environmentUsed());
+        return new Kconfig(symbols, root, modules, parsed.files(), parsed.environmentUsed(), dialect);
     }
 
     private static void checkDependencies(SymbolTable symbols) {

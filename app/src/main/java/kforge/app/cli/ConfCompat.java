@@ -15,6 +15,8 @@ import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.conf.GlibcRandom;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KernelRelease;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
@@ -68,6 +70,7 @@ public final class ConfCompat {
                 .srctree(settings.srctree())
                 .workingDirectory(settings.workingDirectory())
                 .environment(env)
+                .dialect(dialectOf(env))
                 .reporter(reporter)
                 .cache(ParseCache.standard(env))
                 .confWording(true)
@@ -81,6 +84,24 @@ public final class ConfCompat {
         }
         runner.writeAutoconf(true);
         return runner.run(mode, modeFile);
+    }
+
+    /**
+     * The release whose conf to be: KFORGE_KCONFIG_DIALECT (e.g. "6.12") when set, else the VERSION,
+     * PATCHLEVEL and SUBLEVEL that the top Makefile exports to conf, else the 6.1 baseline.
+     */
+    static Dialect dialectOf(Map<String, String> env) {
+        String chosen = env.get("KFORGE_KCONFIG_DIALECT");
+        if (chosen != null && !chosen.isEmpty()) {
+            return Dialect.of(KernelRelease.parse(chosen));
+        }
+        String version = env.getOrDefault("VERSION", "");
+        String patchLevel = env.getOrDefault("PATCHLEVEL", "");
+        if (version.isEmpty() || patchLevel.isEmpty()) {
+            return Dialect.BASELINE;
+        }
+        return Dialect.of(KernelRelease.fromMakefile(version, patchLevel, env.getOrDefault("SUBLEVEL", ""),
+                "the environment's VERSION, PATCHLEVEL and SUBLEVEL"));
     }
 
     private static Path srctree(Map<String, String> env) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import kforge.kconfig.diag.SourceLocation;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KernelRelease;
 import kforge.kconfig.model.Kconfig;
 import kforge.kconfig.model.Menu;
 import kforge.kconfig.model.Property;
@@ -30,7 +32,7 @@ import kforge.kconfig.model.SymbolType;
  */
 public final class ModelCodec {
     private static final int MAGIC = 0x4b464b43; // "KFKC"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final int NULL = -1;
     private static final int FIXED_SYMBOLS = 3;
 
@@ -113,6 +115,10 @@ public final class ModelCodec {
 
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
+            KernelRelease release = kconfig.dialect().release();
+            out.writeInt(release.version());
+            out.writeInt(release.patchLevel());
+            out.writeInt(release.subLevel());
             out.writeInt(fileNames.size());
             for (String f : fileNames) {
                 string(f);
@@ -269,7 +275,8 @@ public final class ModelCodec {
     /** Reads from a ByteBuffer: far cheaper per value than a DataInputStream over a byte array. */
     private static final class Reader {
         private final java.nio.ByteBuffer in;
-        private final SymbolTable table = new SymbolTable();
+        private SymbolTable table;
+        private Dialect dialect;
         private final List<Symbol> symbols = new ArrayList<>();
         private String[] files;
         private Menu[] menus;
@@ -284,6 +291,8 @@ public final class ModelCodec {
             if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
                 throw new IOException("not a kforge model of this version");
             }
+            dialect = Dialect.of(new KernelRelease(in.getInt(), in.getInt(), in.getInt()));
+            table = new SymbolTable(dialect);
             files = new String[in.getInt()];
             for (int i = 0; i < files.length; i++) {
                 files[i] = string();
@@ -360,7 +369,7 @@ public final class ModelCodec {
             for (int i = 0; i < envCount; i++) {
                 env.put(string(), string());
             }
-            return new Kconfig(table, menus[0], modules, fileList, env);
+            return new Kconfig(table, menus[0], modules, fileList, env, dialect);
         }
 
         private Symbol sym(int id) {

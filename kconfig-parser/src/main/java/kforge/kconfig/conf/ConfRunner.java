@@ -13,7 +13,9 @@ import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
 import kforge.kconfig.io.ConfigWriter;
 import kforge.kconfig.menu.MenuBuilder;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.model.Menu;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.SymbolType;
 import kforge.kconfig.model.Tristate;
@@ -197,6 +199,10 @@ public final class ConfRunner {
                 break;
             case RANDCONFIG:
                 applyProbabilities(newSymbols, settings.env("KCONFIG_PROBABILITY"));
+                if (kconfig.dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
+                    newSymbols.setAll(NewSymbols.Mode.RANDOM);
+                    break;
+                }
                 while (newSymbols.setAll(NewSymbols.Mode.RANDOM)) {
                     // until nothing changes
                 }
@@ -311,7 +317,12 @@ public final class ConfRunner {
             this.random = random;
         }
 
+        /** Whether anything changed (6.1's randconfig repeats until nothing does). */
         boolean setAll(Mode mode) {
+            if (evaluator.kconfig().dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
+                setAllInMenuOrder(mode);
+                return false;
+            }
             boolean changed = false;
             Iterable<Symbol> all = evaluator.kconfig().symbols().inHashOrder();
             for (Symbol sym : all) {
@@ -365,6 +376,65 @@ public final class ConfRunner {
                 }
             }
             return changed;
+        }
+
+        /**
+         * conf_set_all_new_symbols as of 6.11: entries in menu order, only prompted bools and tristates;
+         * choices get values only from randconfig, and choose for themselves otherwise.
+         */
+        private void setAllInMenuOrder(Mode mode) {
+            for (Menu menu = evaluator.kconfig().rootMenu(); menu != null; menu = menu.following(null)) {
+                Symbol sym = menu.sym;
+                if (sym == null || menu.prompt == null || sym.hasUserValue()
+                        || (sym.type != SymbolType.BOOLEAN && sym.type != SymbolType.TRISTATE) || sym.isChoiceValue()) {
+                    continue;
+                }
+                if (sym.isChoice()) {
+                    if (mode == Mode.RANDOM) {
+                        randomizeChoiceMembers(sym);
+                    }
+                    continue;
+                }
+                Tristate val;
+                switch (mode) {
+                    case YES: val = Tristate.YES; break;
+                    case MOD: val = Tristate.MOD; break;
+                    case NO: val = Tristate.NO; break;
+                    case RANDOM: val = randomValue(sym); break;
+                    default: continue;
+                }
+                sym.defTri[Symbol.S_DEF_USER] = val;
+                sym.flags |= Symbol.DEF_USER;
+            }
+            evaluator.clearAllValid();
+        }
+
+        /**
+         * randomize_choice_values (6.11): members without a value are picked at random one after another,
+         * each set to y and moved to the end of the priority list, behind those KCONFIG_ALLCONFIG set.
+         */
+        private void randomizeChoiceMembers(Symbol choice) {
+            int cnt = 0;
+            for (Symbol member : choice.choiceValues) {
+                if (!member.hasUserValue()) {
+                    cnt++;
+                }
+            }
+            while (cnt > 0) {
+                int x = random.next() % cnt;
+                for (Symbol member : choice.choiceValues) {
+                    if (!member.hasUserValue()) {
+                        x--;
+                    }
+                    if (x < 0) {
+                        member.defTri[Symbol.S_DEF_USER] = Tristate.YES;
+                        member.flags |= Symbol.DEF_USER;
+                        member.deferInChoice();
+                        break;
+                    }
+                }
+                cnt--;
+            }
         }
 
         private Tristate randomValue(Symbol sym) {

@@ -3,6 +3,7 @@ package kforge.kconfig.conf;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfigWriter;
 import kforge.kconfig.io.MenuVisibility;
@@ -23,6 +24,7 @@ final class Questions {
     private final boolean tty;
     private final String configPrefix;
     private final HelpText help;
+    private final boolean boolChoiceBlocks;
     private int indent = 1;
     private int restarts;
     private Menu rootEntry;
@@ -38,6 +40,7 @@ final class Questions {
         this.tty = tty;
         this.configPrefix = configPrefix;
         this.help = new HelpText(evaluator, configPrefix);
+        this.boolChoiceBlocks = evaluator.kconfig().dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS);
     }
 
     /** oldaskconfig: ask every visible question from the top. */
@@ -278,6 +281,86 @@ final class Questions {
         }
     }
 
+    /**
+     * conf_choice as of 6.11: the members listed with the one sym_calc_choice picks marked; the answer (or,
+     * in oldconfig, the pick when no member is new) becomes the user's choice. Its members' children are
+     * asked by conf() afterwards, as for any other entry.
+     */
+    private void askChoiceMembers(Menu menu) {
+        boolean isNew = false;
+        while (true) {
+            out.print(indentText(indent - 1) + menu.promptText() + "\n");
+            Symbol defSym = evaluator.calcChoiceMembers(menu.sym);
+            int cnt = 0;
+            int def = 0;
+            line = "";
+            for (Menu child = menu.list; child != null; child = child.next) {
+                if (!MenuVisibility.isVisible(evaluator, child)) {
+                    continue;
+                }
+                if (child.sym == null) {
+                    out.print(indentText(indent - 1) + "* " + child.promptText() + "\n");
+                    continue;
+                }
+                cnt++;
+                if (child.sym == defSym) {
+                    def = cnt;
+                    out.print(indentText(indent - 1) + ">");
+                } else {
+                    out.print(indentText(indent));
+                }
+                out.print(" " + cnt + ". " + child.promptText() + " (" + child.sym.name() + ")");
+                if (!child.sym.hasUserValue()) {
+                    isNew = true;
+                    out.print(" (NEW)");
+                }
+                out.print("\n");
+            }
+            out.print(indentText(indent - 1) + "choice");
+            if (cnt == 1) {
+                out.print("[1]: 1\n");
+            } else {
+                out.print("[1-" + cnt + "?]: ");
+                if ((mode == ConfMode.OLDCONFIG || mode == ConfMode.SYNCCONFIG) && !isNew) {
+                    cnt = def;
+                    out.print(cnt + "\n");
+                } else if (mode == ConfMode.OLDCONFIG || mode == ConfMode.SYNCCONFIG
+                        || mode == ConfMode.OLDASKCONFIG) {
+                    line = strip(readAnswer(line));
+                    if (line.startsWith("?")) {
+                        printHelp(menu);
+                        continue;
+                    }
+                    if (line.isEmpty()) {
+                        cnt = def;
+                    } else if (Character.isDigit(line.charAt(0))) {
+                        cnt = leadingInt(line);
+                    } else {
+                        continue;
+                    }
+                }
+            }
+            Menu child;
+            for (child = menu.list; child != null; child = child.next) {
+                if (child.sym == null || !MenuVisibility.isVisible(evaluator, child)) {
+                    continue;
+                }
+                if (--cnt == 0) {
+                    break;
+                }
+            }
+            if (child == null) {
+                continue;
+            }
+            if (!line.isEmpty() && line.endsWith("?")) {
+                printHelp(child);
+                continue;
+            }
+            evaluator.choiceSetValue(menu.sym, child.sym);
+            return;
+        }
+    }
+
     private static int leadingInt(String s) {
         int i = 0;
         int v = 0;
@@ -308,7 +391,10 @@ final class Questions {
             }
         }
         if (sym != null) {
-            if (sym.isChoice()) {
+            if (sym.isChoice() && boolChoiceBlocks) {
+                askChoiceMembers(menu);
+                return;
+            } else if (sym.isChoice()) {
                 askChoice(menu);
                 if (sym.currTri != Tristate.MOD) {
                     return;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.dialect.Dialect;
 
 /**
  * The environment the kernel's top Makefile hands to scripts/kconfig/conf, computed without make, so that
@@ -28,8 +29,10 @@ public final class KernelEnvironment {
     private final String crossCompile;
     private final String kernelVersion;
     private final String kbuildDefconfig;
+    private final Dialect dialect;
 
     private KernelEnvironment(MakeInputs inputs, Map<String, String> variables) {
+        this.dialect = Dialect.of(inputs.version().release());
         this.variables = Collections.unmodifiableMap(variables);
         this.srctree = inputs.srctree();
         this.arch = inputs.arch();
@@ -75,6 +78,11 @@ public final class KernelEnvironment {
     /** The file under arch/$(SRCARCH)/configs that 'make defconfig' reads. */
     public String kbuildDefconfig() {
         return kbuildDefconfig;
+    }
+
+    /** The Kconfig language and conf behaviour of this tree's release. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The top Kconfig file, relative to srctree, that the kconfig Makefile passes to conf. */
@@ -149,7 +157,9 @@ public final class KernelEnvironment {
             resolveArch();
             resolveCrossCompile();
             Path resolvedObjtree = objtree == null ? null : realPath(objtree);
-            MakeInputs inputs = new MakeInputs(srctree, resolvedObjtree, arch, srcArch, subArch, crossCompile, base);
+            KernelVersion version = KernelVersion.read(srctree.resolve("Makefile"));
+            MakeInputs inputs = new MakeInputs(srctree, resolvedObjtree, arch, srcArch, subArch, crossCompile, base,
+                    version);
             return new KernelEnvironment(inputs, MakefileExports.compute(inputs));
         }
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.dialect.KernelRelease;
 
 /**
  * The version variables at the head of the top Makefile, and the KERNELVERSION it builds from them.
@@ -24,8 +25,10 @@ public final class KernelVersion {
     private final String patchLevel;
     private final String subLevel;
     private final String extraVersion;
+    private final String source;
 
-    private KernelVersion(Map<String, String> values) {
+    private KernelVersion(Map<String, String> values, String source) {
+        this.source = source;
         this.version = values.get("VERSION");
         this.patchLevel = values.get("PATCHLEVEL");
         this.subLevel = values.get("SUBLEVEL");
@@ -45,7 +48,7 @@ public final class KernelVersion {
         if (values.get("VERSION").isEmpty()) {
             throw new KconfigException(topMakefile + ": no VERSION assignment; is this a Linux source tree?");
         }
-        return new KernelVersion(values);
+        return new KernelVersion(values, topMakefile.toString());
     }
 
     private static List<String> lines(Path file) {
@@ -66,6 +69,11 @@ public final class KernelVersion {
             }
         }
         return text.append(extraVersion).toString();
+    }
+
+    /** The release as numbers, for choosing the Kconfig dialect; a malformed number names the Makefile. */
+    public KernelRelease release() {
+        return KernelRelease.fromMakefile(version, patchLevel, subLevel, source);
     }
 
     /** The variables the Makefile exports next to KERNELVERSION. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param subArch      SUBARCH, the host architecture in the kernel's naming
  * @param crossCompile CROSS_COMPILE, "" for host tools
  * @param base         the environment make was started with
+ * @param version      the version lines of the top Makefile
  */
 record MakeInputs(Path srctree, Path objtree, String arch, String srcArch, String subArch, String crossCompile,
-                  Map<String, String> base) {
+                  Map<String, String> base, KernelVersion version) {
 }

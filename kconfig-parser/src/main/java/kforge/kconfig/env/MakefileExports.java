@@ -77,7 +77,7 @@ final class MakefileExports {
     }
 
     private void putVersion() {
-        KernelVersion version = KernelVersion.read(in.srctree().resolve("Makefile"));
+        KernelVersion version = in.version();
         vars.putAll(version.exportedParts());
         vars.put("KERNELVERSION", version.kernelVersion());
         vars.put("KERNELRELEASE", previousKernelRelease());

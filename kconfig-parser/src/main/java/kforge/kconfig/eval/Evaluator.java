@@ -1,6 +1,7 @@
 package kforge.kconfig.eval;
 
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.expr.ExprPrinter;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.Kconfig;
@@ -24,9 +25,14 @@ public final class Evaluator {
     private Tristate modulesVal = Tristate.NO;
     private int depWarnings;
     private boolean changed;
+    /** Choices as of 6.11: bool blocks whose member is chosen by priority (see {@link KconfigChange}). */
+    private final boolean boolChoiceBlocks;
+    private final boolean intHexZeroDefault;
 
     public Evaluator(Kconfig kconfig, Reporter reporter) {
         this.kconfig = kconfig;
+        this.boolChoiceBlocks = kconfig.dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS);
+        this.intHexZeroDefault = kconfig.dialect().has(KconfigChange.INT_HEX_ZERO_DEFAULT);
         this.symbols = kconfig.symbols();
         this.modulesSym = kconfig.modulesSymbol();
         this.reporter = reporter;
@@ -58,7 +64,7 @@ public final class Evaluator {
     public SymbolType effectiveType(Symbol sym) {
         SymbolType type = sym.type;
         if (type == SymbolType.TRISTATE) {
-            if (sym.isChoiceValue() && sym.visible == Tristate.YES) {
+            if (!boolChoiceBlocks && sym.isChoiceValue() && sym.visible == Tristate.YES) {
                 type = SymbolType.BOOLEAN;
             } else if (modulesVal == Tristate.NO) {
                 type = SymbolType.BOOLEAN;
@@ -242,7 +248,7 @@ public final class Evaluator {
 
     /** sym_calc_visibility. */
     public void calcVisibility(Symbol sym) {
-        Symbol choiceSym = sym.isChoiceValue() ? sym.choice : null;
+        Symbol choiceSym = sym.isChoiceValue() && !boolChoiceBlocks ? sym.choice : null;
         Tristate tri = Tristate.NO;
         for (Property prop : sym.properties) {
             if (prop.text == null) {
@@ -328,6 +334,94 @@ public final class Evaluator {
         return def;
     }
 
+    /**
+     * sym_calc_choice as of 6.11: the first visible member with the user value y in priority order; else
+     * the default unless the user set it to n; else the first visible member the user left unset (menu
+     * order); else the lowest-priority visible member. Every visible member gets its value here.
+     */
+    public Symbol calcChoiceMembers(Symbol choice) {
+        Symbol res = null;
+        for (Symbol member : choice.choicePriority()) {
+            calcVisibility(member);
+            if (member.visible != Tristate.NO && member.hasUserValue()
+                    && member.defTri[Symbol.S_DEF_USER] == Tristate.YES) {
+                res = member;
+                break;
+            }
+        }
+        if (res == null) {
+            res = choiceDefault(choice);
+            if (res != null && res.hasUserValue() && res.defTri[Symbol.S_DEF_USER] == Tristate.NO) {
+                res = null;
+            }
+        }
+        if (res == null) {
+            for (Symbol member : choice.choiceValues) {
+                if (member.visible != Tristate.NO && !member.hasUserValue()) {
+                    res = member;
+                    break;
+                }
+            }
+        }
+        if (res == null) {
+            java.util.List<Symbol> priority = choice.choicePriority();
+            for (int i = priority.size() - 1; i >= 0; i--) {
+                if (priority.get(i).visible != Tristate.NO) {
+                    res = priority.get(i);
+                    break;
+                }
+            }
+        }
+        for (Symbol member : choice.choiceValues) {
+            if (member.visible == Tristate.NO) {
+                continue;
+            }
+            Tristate val = member == res ? Tristate.YES : Tristate.NO;
+            if (member.currTri != val) {
+                setSymbolChanged(member);
+            }
+            member.currTri = val;
+            member.flags |= Symbol.VALID | Symbol.WRITE;
+        }
+        return res;
+    }
+
+    /**
+     * choice_set_value (6.11): the user picked sym; every visible member gets a user value (y for sym, n for
+     * the rest) and moves to the front, the first one ending with the lowest priority among them.
+     */
+    public void choiceSetValue(Symbol choice, Symbol sym) {
+        boolean valueChanged = false;
+        for (Symbol member : java.util.List.copyOf(choice.choiceValues)) {
+            if (member.visible == Tristate.NO) {
+                continue;
+            }
+            Tristate val = member == sym ? Tristate.YES : Tristate.NO;
+            if (member.currTri != val) {
+                valueChanged = true;
+            }
+            member.defTri[Symbol.S_DEF_USER] = val;
+            member.flags |= Symbol.DEF_USER;
+            member.preferInChoice();
+        }
+        if (valueChanged) {
+            clearAllValid();
+        }
+    }
+
+    /** The value of an int, hex or string symbol with nothing better: "" (and since 6.11 "0", "0x0"). */
+    private Object emptyValue(SymbolType type) {
+        if (intHexZeroDefault) {
+            if (type == SymbolType.INT) {
+                return "0";
+            }
+            if (type == SymbolType.HEX) {
+                return "0x0";
+            }
+        }
+        return symbols.empty.currVal;
+    }
+
     /** set_all_choice_values: unset values of the choice become n, and the choice counts as set. */
     public void setAllChoiceValues(Symbol choice) {
         for (Symbol value : choice.choiceValues) {
@@ -362,7 +456,7 @@ public final class Evaluator {
         if (sym == null || sym.has(Symbol.VALID)) {
             return;
         }
-        if (sym.isChoiceValue() && sym.has(Symbol.NEED_SET_CHOICE_VALUES)) {
+        if (!boolChoiceBlocks && sym.isChoiceValue() && sym.has(Symbol.NEED_SET_CHOICE_VALUES)) {
             sym.flags &= ~Symbol.NEED_SET_CHOICE_VALUES;
             calcValue(sym.choice);
         }
@@ -374,7 +468,7 @@ public final class Evaluator {
         Tristate newTri;
         switch (sym.type) {
             case INT: case HEX: case STRING:
-                newVal = symbols.empty.currVal;
+                newVal = emptyValue(sym.type);
                 newTri = symbols.empty.currTri;
                 break;
             case BOOLEAN: case TRISTATE:
@@ -411,7 +505,7 @@ public final class Evaluator {
 
         sym.currVal = newVal;
         sym.currTri = newTri;
-        if (sym.isChoice() && newTri == Tristate.YES) {
+        if (!boolChoiceBlocks && sym.isChoice() && newTri == Tristate.YES) {
             sym.currVal = calcChoice(sym);
         }
         validateRange(sym);
@@ -424,7 +518,7 @@ public final class Evaluator {
             }
         }
 
-        if (sym.isChoice()) {
+        if (!boolChoiceBlocks && sym.isChoice()) {
             for (Symbol value : sym.choiceValues) {
                 if (sym.has(Symbol.WRITE) && value.visible != Tristate.NO) {
                     value.flags |= Symbol.WRITE;
@@ -443,7 +537,11 @@ public final class Evaluator {
     }
 
     private Tristate logicValue(Symbol sym, Tristate newTri) {
-        if (sym.isChoiceValue() && sym.visible == Tristate.YES) {
+        if (boolChoiceBlocks && sym.choice != null) {
+            calcChoiceMembers(sym.choice);
+            return sym.currTri;
+        }
+        if (!boolChoiceBlocks && sym.isChoiceValue() && sym.visible == Tristate.YES) {
             return sym.choice.currVal == sym ? Tristate.YES : Tristate.NO;
         }
         boolean useUserValue = sym.visible != Tristate.NO && sym.hasUserValue();
@@ -509,6 +607,9 @@ public final class Evaluator {
 
     /** sym_is_changeable. */
     public boolean isChangeable(Symbol sym) {
+        if (boolChoiceBlocks && sym.isChoice()) {
+            return false;
+        }
         return sym.visible.ordinal() > sym.revDepTri.ordinal();
     }
 
@@ -529,7 +630,7 @@ public final class Evaluator {
         if (sym.visible.ordinal() <= sym.revDepTri.ordinal()) {
             return false;
         }
-        if (sym.isChoiceValue() && sym.visible == Tristate.YES) {
+        if (!boolChoiceBlocks && sym.isChoiceValue() && sym.visible == Tristate.YES) {
             return val == Tristate.YES;
         }
         return val.ordinal() >= sym.revDepTri.ordinal() && val.ordinal() <= sym.visible.ordinal();
@@ -537,6 +638,9 @@ public final class Evaluator {
 
     /** sym_set_tristate_value. */
     public boolean setTristate(Symbol sym, Tristate val) {
+        if (boolChoiceBlocks) {
+            return setTristateSince611(sym, val);
+        }
         Tristate oldVal = sym.currTri;
         if (oldVal != val && !tristateWithinRange(sym, val)) {
             return false;
@@ -563,8 +667,29 @@ public final class Evaluator {
         return true;
     }
 
-    /** sym_toggle_tristate_value: n -> m -> y -> n, skipping values out of range. */
+    /** sym_set_tristate_value as of 6.11: a value out of range is refused even when it is the current one. */
+    private boolean setTristateSince611(Symbol sym, Tristate val) {
+        Tristate oldVal = sym.currTri;
+        if (!tristateWithinRange(sym, val)) {
+            return false;
+        }
+        if (!sym.has(Symbol.DEF_USER) || sym.defTri[Symbol.S_DEF_USER] != val) {
+            sym.defTri[Symbol.S_DEF_USER] = val;
+            sym.flags |= Symbol.DEF_USER;
+            setSymbolChanged(sym);
+        }
+        if (oldVal != val) {
+            clearAllValid();
+        }
+        return true;
+    }
+
+    /** sym_toggle_tristate_value: n -> m -> y -> n, skipping values out of range; a choice member is chosen. */
     public Tristate toggle(Symbol sym) {
+        if (boolChoiceBlocks && sym.choice != null) {
+            choiceSetValue(sym.choice, sym);
+            return Tristate.YES;
+        }
         Tristate oldVal = sym.currTri;
         Tristate newVal = oldVal;
         do {
@@ -710,7 +835,9 @@ public final class Evaluator {
         switch (sym.type) {
             case BOOLEAN: case TRISTATE:
                 return val.text();
-            case INT: case HEX: case STRING:
+            case INT: case HEX:
+                return str.isEmpty() ? (String) emptyValue(sym.type) : str;
+            case STRING:
                 return str;
             default:
                 return "";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.SymbolType;
@@ -75,6 +76,9 @@ public final class AutoconfWriter {
 
     /** auto.conf.cmd: make rules that redo the configuration when a Kconfig file or a used variable changes. */
     private String dependencyFile(String autoconfName) {
+        if (evaluator.kconfig().dialect().has(KconfigChange.AUTOCONF_CMD_IN_ORDER)) {
+            return dependencyFileInReadOrder(autoconfName);
+        }
         StringBuilder out = new StringBuilder("deps_config := \\\n");
         List<String> files = new ArrayList<>(new LinkedHashSet<>(evaluator.kconfig().files()));
         for (int i = files.size() - 1; i >= 0; i--) {
@@ -87,6 +91,22 @@ public final class AutoconfWriter {
             out.append("endif\n");
         }
         out.append("\n$(deps_config): ;\n");
+        return out.toString();
+    }
+
+    /** The 6.9 layout: an autoconfig variable, the files in the order first read, the variables last. */
+    private String dependencyFileInReadOrder(String autoconfName) {
+        StringBuilder out = new StringBuilder("autoconfig := ").append(autoconfName).append('\n');
+        out.append("\ndeps_config := \\\n");
+        for (String file : new LinkedHashSet<>(evaluator.kconfig().files())) {
+            out.append('\t').append(file).append(" \\\n");
+        }
+        out.append("\n$(autoconfig): $(deps_config)\n$(deps_config): ;\n");
+        for (Map.Entry<String, String> e : evaluator.kconfig().environmentUsed().entrySet()) {
+            out.append("\nifneq \"$(").append(e.getKey()).append(")\" \"").append(e.getValue()).append("\"\n");
+            out.append("$(autoconfig): FORCE\n");
+            out.append("endif\n");
+        }
         return out.toString();
     }
 

@@ -3,8 +3,11 @@ package kforge.kconfig.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.lex.SourceResolver;
 import kforge.kconfig.model.Symbol;
@@ -16,6 +19,9 @@ public final class ConfigReader {
     private final Evaluator evaluator;
     private final ConfSettings settings;
     private final Reporter reporter;
+    private final boolean boolChoiceBlocks;
+    private final boolean strictLines;
+    private final boolean outOfRangeKept;
     private String fileName;
     private int lineNo;
     private int warnings;
@@ -24,6 +30,10 @@ public final class ConfigReader {
         this.evaluator = evaluator;
         this.settings = settings;
         this.reporter = evaluator.reporter();
+        Dialect dialect = evaluator.kconfig().dialect();
+        this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
+        this.strictLines = dialect.has(KconfigChange.DOTCONFIG_STRICT_LINES);
+        this.outOfRangeKept = dialect.has(KconfigChange.OUT_OF_RANGE_KEPT);
     }
 
     /** Warnings from the last read (KCONFIG_WERROR makes them fatal). */
@@ -80,10 +90,17 @@ public final class ConfigReader {
         warnings = 0;
         int defFlags = Symbol.DEF_USER << def;
         for (Symbol sym : evaluator.kconfig().symbols().inHashOrder()) {
-            sym.flags |= Symbol.CHANGED;
-            sym.flags &= ~(defFlags | Symbol.VALID);
-            if (sym.isChoice()) {
-                sym.flags |= defFlags;
+            if (boolChoiceBlocks) {
+                sym.flags &= ~defFlags;
+                if (def == Symbol.S_DEF_USER) {
+                    sym.flags &= ~Symbol.VALID;
+                }
+            } else {
+                sym.flags |= Symbol.CHANGED;
+                sym.flags &= ~(defFlags | Symbol.VALID);
+                if (sym.isChoice()) {
+                    sym.flags |= defFlags;
+                }
             }
             sym.defVal[def] = null;
             sym.defTri[def] = Tristate.NO;
@@ -101,31 +118,71 @@ public final class ConfigReader {
     }
 
     private void readLine(String line, String prefix, int def, int defFlags, String warnUnknown) {
+        String[] parsed = strictLines ? splitStrictly(line, prefix) : split(line, prefix);
+        if (parsed != null) {
+            assign(parsed[0], parsed[1], def, defFlags, warnUnknown);
+        }
+    }
+
+    /**
+     * A line as conf_read_simple reads it since 6.8: one trailing newline and then one carriage return
+     * stripped; "# CONFIG_X is not set" exactly; any other line must be CONFIG_X=value, or it is
+     * "unexpected data". Returns the name and value, or null for a line that sets nothing.
+     */
+    private String[] splitStrictly(String raw, String prefix) {
+        String line = raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw;
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        if (line.isEmpty()) {
+            return null;
+        }
+        if (line.charAt(0) == '#') {
+            if (line.length() < 2 || line.charAt(1) != ' ' || !line.startsWith(prefix, 2)) {
+                return null;
+            }
+            String rest = line.substring(2 + prefix.length());
+            int space = rest.indexOf(' ');
+            if (space < 0 || !rest.substring(space + 1).equals("is not set")) {
+                return null;
+            }
+            return new String[] {rest.substring(0, space), "n"};
+        }
+        int eq = line.indexOf('=', prefix.length());
+        if (!line.startsWith(prefix) || eq < 0) {
+            warning("unexpected data: " + line);
+            return null;
+        }
+        return new String[] {line.substring(prefix.length(), eq), line.substring(eq + 1)};
+    }
+
+    /** A line as conf_read_simple read it before 6.8 (compat_getline, "is not set" as a prefix). */
+    private String[] split(String line, String prefix) {
         String symName;
         String val;
         if (line.startsWith("#")) {
             if (line.length() < 2 || line.charAt(1) != ' ') {
-                return;
+                return null;
             }
             String p = line.substring(2);
             if (!p.startsWith(prefix)) {
-                return;
+                return null;
             }
             String rest = p.substring(prefix.length());
             int space = rest.indexOf(' ');
             if (space < 0) {
-                return;
+                return null;
             }
             symName = rest.substring(0, space);
             if (!rest.startsWith("is not set", space + 1)) {
-                return;
+                return null;
             }
             val = "n";
         } else if (line.startsWith(prefix)) {
             String rest = line.substring(prefix.length());
             int eq = rest.indexOf('=');
             if (eq < 0) {
-                return;
+                return null;
             }
             symName = rest.substring(0, eq);
             val = rest.substring(eq + 1);
@@ -145,8 +202,12 @@ public final class ConfigReader {
                 }
                 warning("unexpected data: " + line.substring(0, end));
             }
-            return;
+            return null;
         }
+        return new String[] {symName, val};
+    }
+
+    private void assign(String symName, String val, int def, int defFlags, String warnUnknown) {
         Symbol sym = evaluator.kconfig().symbols().find(symName);
         if (sym == null) {
             if (def != Symbol.S_DEF_AUTO) {
@@ -163,7 +224,12 @@ public final class ConfigReader {
         if (!setSymbolValue(sym, def, defFlags, val)) {
             return;
         }
-        if (sym.isChoiceValue()) {
+        if (boolChoiceBlocks) {
+            // The last line read for a member of a choice wins over earlier ones.
+            if (def == Symbol.S_DEF_USER && sym.choice != null) {
+                sym.preferInChoice();
+            }
+        } else if (sym.isChoiceValue()) {
             updateChoice(sym, def, defFlags);
         }
     }
@@ -292,7 +358,8 @@ public final class ConfigReader {
             }
             unsaved++;
         }
-        for (Symbol sym : evaluator.kconfig().symbols().inHashOrder()) {
+        // 6.11 keeps the values of invisible symbols as they were read, and so needs no second pass.
+        for (Symbol sym : boolChoiceBlocks ? List.<Symbol>of() : evaluator.kconfig().symbols().inHashOrder()) {
             if (!sym.hasUserValue() || sym.isChoiceValue()) {
                 continue;
             }
@@ -300,7 +367,8 @@ public final class ConfigReader {
             if (sym.visible == Tristate.NO && unsaved == 0) {
                 sym.flags &= ~Symbol.DEF_USER;
             }
-            if (sym.type.holdsString()
+            // Since 6.8 an out-of-range value is kept, and the evaluation clamps it to the range.
+            if (!outOfRangeKept && sym.type.holdsString()
                     && !evaluator.stringWithinRange(sym, (String) sym.defVal[Symbol.S_DEF_USER])) {
                 sym.flags &= ~(Symbol.VALID | Symbol.DEF_USER);
                 unsaved++;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.model.Menu;
 import kforge.kconfig.model.Symbol;
@@ -157,6 +158,10 @@ public final class ConfigWriter {
             return false;
         }
         // The choice's default value, set to y, is implied by the choice itself.
+        if (evaluator.kconfig().dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
+            return sym.choice == null || sym != evaluator.choiceDefault(sym.choice)
+                    || sym.currTri != kforge.kconfig.model.Tristate.YES;
+        }
         if (sym.isChoiceValue()) {
             Symbol cs = sym.choice;
             Symbol ds = evaluator.choiceDefault(cs);

@@ -1,11 +1,15 @@
 package kforge.kconfig.io;
 
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.model.Menu;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.Tristate;
 
-/** menu_is_visible, with its side effect: a promptless-visible symbol with visible children counts as set. */
+/**
+ * menu_is_visible, with its side effect until 6.11: a promptless-visible symbol with visible children
+ * counts as set.
+ */
 public final class MenuVisibility {
     private MenuVisibility() {
     }
@@ -34,7 +38,9 @@ public final class MenuVisibility {
         }
         for (Menu child = menu.list; child != null; child = child.next) {
             if (isVisible(evaluator, child)) {
-                sym.flags |= Symbol.DEF_USER;
+                if (!evaluator.kconfig().dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
+                    sym.flags |= Symbol.DEF_USER;
+                }
                 return true;
             }
         }

@@ -10,6 +10,8 @@ import kforge.kconfig.ast.KconfigTree;
 import kforge.kconfig.ast.Option;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.CNumbers;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
@@ -37,11 +39,15 @@ public final class MenuBuilder {
     private Menu currentMenu = rootMenu;
     private Menu currentEntry = rootMenu;
     private Symbol modulesSym;
+    private final boolean boolChoiceBlocks;
+    /** The choice whose block is being built (parser.y's current_choice), when choices are bool blocks. */
+    private Menu currentChoice;
 
-    public MenuBuilder(SymbolTable symbols, Reporter reporter, Map<String, String> environment) {
+    public MenuBuilder(SymbolTable symbols, Reporter reporter, Map<String, String> environment, Dialect dialect) {
         this.symbols = symbols;
         this.reporter = reporter;
         this.environment = environment;
+        this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         rootMenu.flags |= Menu.ROOT;
     }
 
@@ -106,7 +112,28 @@ public final class MenuBuilder {
             } else {
                 reporter.err(c.endLocation() + ": warning: menuconfig statement without prompt");
             }
+        } else if (currentChoice != null) {
+            addChoiceMember(currentEntry);
         }
+    }
+
+    /** config_stmt inside a choice block: members are known when parsed, and must be bool with a prompt. */
+    private void addChoiceMember(Menu member) {
+        Symbol sym = member.sym;
+        if (member.prompt == null) {
+            errors.add(member.location + ": error: choice member must have a prompt");
+        }
+        if (sym.type != SymbolType.BOOLEAN) {
+            errors.add(member.location + ": error: choice member must be bool");
+        }
+        if (sym.choice != null) {
+            return;
+        }
+        Symbol choice = currentChoice.sym;
+        sym.flags |= Symbol.CHOICEVAL;
+        sym.properties.add(new Property(PropertyType.CHOICE, member.location, member, Expr.symbol(choice), null));
+        sym.choice = choice;
+        choice.choiceValues.add(sym);
     }
 
     private void configOption(Option o) {
@@ -197,6 +224,9 @@ public final class MenuBuilder {
         Symbol sym = symbols.lookup(c.name(), Symbol.CHOICE);
         sym.flags |= Symbol.NO_WRITE;
         addEntry(sym, c.location());
+        if (boolChoiceBlocks) {
+            setType(SymbolType.BOOLEAN);
+        }
         addProperty(PropertyType.CHOICE, null, null, c.location());
         for (Option o : c.options()) {
             if (o instanceof Option.Default d) {
@@ -206,7 +236,13 @@ public final class MenuBuilder {
                 configOption(o);
             }
         }
+        if (boolChoiceBlocks && currentEntry.prompt == null) {
+            errors.add(currentEntry.location + ": error: choice must have a prompt");
+        }
+        Menu outerChoice = currentChoice;
+        currentChoice = boolChoiceBlocks ? currentEntry : null;
         block(c.location(), c.body(), c.end(), "choice");
+        currentChoice = outerChoice;
     }
 
     private void menu(Entry.Menu m) {

@@ -1,6 +1,8 @@
 package kforge.kconfig.menu;
 
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.expr.ExprSimplifier;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
@@ -20,23 +22,32 @@ public final class MenuFinalizer {
     private final Reporter reporter;
     private final ExprSimplifier simplifier;
     private final PropertyChecks checks;
+    /** Since 6.11 a choice is a block of bool members, which the parser has already collected. */
+    private final boolean boolChoiceBlocks;
+    private final boolean noReparentInChoice;
 
-    public MenuFinalizer(SymbolTable symbols, Reporter reporter) {
+    public MenuFinalizer(SymbolTable symbols, Reporter reporter, Dialect dialect) {
         this.symbols = symbols;
         this.reporter = reporter;
+        this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
+        this.noReparentInChoice = dialect.has(KconfigChange.CHOICE_NO_REPARENT);
         this.simplifier = new ExprSimplifier(symbols, reporter);
         this.checks = new PropertyChecks(reporter);
     }
 
     public void finalizeMenu(Menu parent) {
+        finalizeMenu(parent, false);
+    }
+
+    private void finalizeMenu(Menu parent, boolean insideChoice) {
         Symbol sym = parent.sym;
         if (parent.list != null) {
             propagateToChildren(parent, sym);
-        } else if (sym != null) {
+        } else if (sym != null && !insideChoice) {
             buildAutomaticSubmenu(parent, sym);
         }
         for (Menu menu = parent.list; menu != null; menu = menu.next) {
-            if (sym != null && sym.isChoice() && menu.sym != null && !menu.sym.isChoiceValue()) {
+            if (!boolChoiceBlocks && sym != null && sym.isChoice() && menu.sym != null && !menu.sym.isChoiceValue()) {
                 attachChoiceValue(sym, menu);
             }
             flattenPromptless(parent, menu);
@@ -45,21 +56,21 @@ public final class MenuFinalizer {
             if (sym.type == SymbolType.UNKNOWN) {
                 warn(parent, "config symbol defined without type");
             }
-            if (sym.isChoice() && parent.prompt == null) {
+            if (!boolChoiceBlocks && sym.isChoice() && parent.prompt == null) {
                 warn(parent, "choice must have a prompt");
             }
             checks.check(sym);
             sym.flags |= Symbol.WARNED;
         }
         // A visible non-optional choice must not be set to n: a reverse dependency of "<visibility> && m".
-        if (sym != null && !sym.isOptional() && parent.prompt != null) {
+        if (!boolChoiceBlocks && sym != null && !sym.isOptional() && parent.prompt != null) {
             sym.revDep = Expr.or(sym.revDep, Expr.and(parent.prompt.visibleExpr, Expr.symbol(symbols.mod)));
         }
     }
 
     private void propagateToChildren(Menu parent, Symbol sym) {
         Expr parentDep;
-        if (sym != null && sym.isChoice()) {
+        if (!boolChoiceBlocks && sym != null && sym.isChoice()) {
             settleChoiceTypes(parent, sym);
             // The choice's mode bounds the visibility of its values.
             parentDep = Expr.symbol(sym);
@@ -80,8 +91,9 @@ public final class MenuFinalizer {
                 propagateToProperty(menu, menu.prompt, baseDep);
             }
         }
+        boolean choiceBlock = noReparentInChoice && sym != null && sym.isChoice();
         for (Menu menu = parent.list; menu != null; menu = menu.next) {
-            finalizeMenu(menu);
+            finalizeMenu(menu, choiceBlock);
         }
     }
 

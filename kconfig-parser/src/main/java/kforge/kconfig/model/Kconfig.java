@@ -3,6 +3,8 @@ package kforge.kconfig.model;
 import java.util.List;
 import java.util.Map;
 
+import kforge.kconfig.dialect.Dialect;
+
 /** A parsed and finalized Kconfig tree: the symbol table and the menu tree, ready for evaluation. */
 public final class Kconfig {
     /** Flags that describe the tree rather than a configuration; they survive a state reset. */
@@ -14,9 +16,11 @@ public final class Kconfig {
     private final Symbol modulesSym;
     private final List<String> files;
     private final Map<String, String> environmentUsed;
+    private final Dialect dialect;
 
     public Kconfig(SymbolTable symbols, Menu rootMenu, Symbol modulesSym, List<String> files,
-                   Map<String, String> environmentUsed) {
+                   Map<String, String> environmentUsed, Dialect dialect) {
+        this.dialect = dialect;
         this.symbols = symbols;
         this.rootMenu = rootMenu;
         this.modulesSym = modulesSym;
@@ -46,6 +50,11 @@ public final class Kconfig {
     /** Environment variables the Kconfig files referenced, with the values they had. */
     public Map<String, String> environmentUsed() {
         return environmentUsed;
+    }
+
+    /** The release whose Kconfig language and conf behaviour this tree was parsed with, and is evaluated with. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The mainmenu title, written at the top of .config. */

@@ -35,6 +35,24 @@ public final class Menu {
         return sym != null ? sym.name() : null;
     }
 
+    /**
+     * menu_next: the entry after this one in a depth-first walk of the subtree under root (the whole tree
+     * when root is null), or null at its end.
+     */
+    public Menu following(Menu root) {
+        if (list != null) {
+            return list;
+        }
+        Menu menu = this;
+        while (menu != root && menu.next == null) {
+            menu = menu.parent;
+            if (menu == null) {
+                return null;
+            }
+        }
+        return menu == root ? null : menu.next;
+    }
+
     public boolean isMenu() {
         return prompt != null && prompt.type == PropertyType.MENU;
     }

@@ -54,6 +54,11 @@ public final class Symbol {
     public final List<Symbol> choiceValues = new ArrayList<>();
     /** For a choice value: the choice it belongs to. */
     public Symbol choice;
+    /**
+     * For a choice, since 6.11: its members in priority order (choice_members). It starts in parse order;
+     * each .config line and each user choice moves its member to the front.
+     */
+    private final List<Symbol> choicePriority = new ArrayList<>();
 
     private final int initialFlags;
     private final Object initialVal;
@@ -123,6 +128,29 @@ public final class Symbol {
         return currVal instanceof Symbol ? (Symbol) currVal : null;
     }
 
+    /** The choice's members in priority order (evaluation state, reset with the rest). */
+    public List<Symbol> choicePriority() {
+        if (choicePriority.size() != choiceValues.size()) {
+            choicePriority.clear();
+            choicePriority.addAll(choiceValues);
+        }
+        return choicePriority;
+    }
+
+    /** list_move to the head: the member now has the highest priority in its choice. */
+    public void preferInChoice() {
+        List<Symbol> priority = choice.choicePriority();
+        priority.remove(this);
+        priority.add(0, this);
+    }
+
+    /** list_move_tail: the member now has the lowest priority in its choice. */
+    public void deferInChoice() {
+        List<Symbol> priority = choice.choicePriority();
+        priority.remove(this);
+        priority.add(this);
+    }
+
     public Property choiceProperty() {
         for (Property p : properties) {
             if (p.type == PropertyType.CHOICE) {
@@ -151,6 +179,7 @@ public final class Symbol {
         for (Property p : properties) {
             p.visibleTri = Tristate.NO;
         }
+        choicePriority.clear();
     }
 
     @Override

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
+
 /**
- * The symbol table, hashed like symbol.c (FNV-1a over the name's bytes, 9973 buckets, newest first in a
- * bucket). conf visits symbols in that order in several places, so keeping it makes kforge visit them in
- * the same order and produce the same results, warnings and random choices.
+ * The symbol table, hashed like symbol.c (FNV-1a over the name's bytes, 9973 buckets, or 16384 since 6.9;
+ * newest first in a bucket). conf visits symbols in that order in several places, so keeping it makes
+ * kforge visit them in the same order and produce the same results, warnings and random choices.
  */
 public final class SymbolTable {
-    private static final int HASH_SIZE = 9973;
+    private final int hashSize;
 
     public final Symbol yes = new Symbol("y", Symbol.CONST | Symbol.VALID, "y", Tristate.YES);
     public final Symbol mod = new Symbol("m", Symbol.CONST | Symbol.VALID, "m", Tristate.MOD);
@@ -18,15 +21,22 @@ public final class SymbolTable {
     /** Stands for an empty string value (symbol_empty). */
     public final Symbol empty = new Symbol("", Symbol.VALID, "", Tristate.NO);
 
-    private final List<List<Symbol>> buckets = new ArrayList<>(HASH_SIZE);
+    private final List<List<Symbol>> buckets;
     private final List<Symbol> all = new ArrayList<>();
     private List<Symbol> iterationOrder;
 
+    /** A table of the 6.1 baseline's layout. */
     public SymbolTable() {
+        this(Dialect.BASELINE);
+    }
+
+    public SymbolTable(Dialect dialect) {
+        hashSize = dialect.has(KconfigChange.SYMBOL_HASH_16384) ? 1 << 14 : 9973;
+        buckets = new ArrayList<>(hashSize);
         yes.type = SymbolType.TRISTATE;
         mod.type = SymbolType.TRISTATE;
         no.type = SymbolType.TRISTATE;
-        for (int i = 0; i < HASH_SIZE; i++) {
+        for (int i = 0; i < hashSize; i++) {
             buckets.add(null);
         }
     }
@@ -39,7 +49,7 @@ public final class SymbolTable {
             if (constant != null) {
                 return constant;
             }
-            hash = hash(name);
+            hash = bucketOf(name);
             List<Symbol> bucket = buckets.get(hash);
             if (bucket != null) {
                 for (int i = bucket.size() - 1; i >= 0; i--) {
@@ -60,7 +70,7 @@ public final class SymbolTable {
      * parse that made it left it.
      */
     public void restore(Symbol sym) {
-        add(sym.name() == null ? 0 : hash(sym.name()), sym);
+        add(sym.name() == null ? 0 : bucketOf(sym.name()), sym);
     }
 
     /** sym_find: an existing non-const symbol, or null. */
@@ -72,7 +82,7 @@ public final class SymbolTable {
         if (constant != null) {
             return constant;
         }
-        List<Symbol> bucket = buckets.get(hash(name));
+        List<Symbol> bucket = buckets.get(bucketOf(name));
         if (bucket == null) {
             return null;
         }
@@ -141,14 +151,17 @@ public final class SymbolTable {
         iterationOrder = null;
     }
 
-    /** FNV-1a over the bytes as C's signed char, then modulo the table size as an int (strhash). */
+    private int bucketOf(String name) {
+        return (int) (Integer.toUnsignedLong(hash(name)) % hashSize);
+    }
+
+    /** FNV-1a over the bytes as C's signed char (strhash, hash_str). */
     static int hash(String name) {
         int h = 0x811c9dc5;
         for (int i = 0; i < name.length(); i++) {
             byte b = (byte) name.charAt(i);
             h = (h ^ b) * 0x01000193;
         }
-        int mod = (int) (Integer.toUnsignedLong(h) % HASH_SIZE);
-        return mod;
+        return h;
     }
 }

@@ -28,7 +28,7 @@ import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
 import kforge.kconfig.testing.Oracle;
-import kforge.kconfig.testing.ReferenceTree;
+import kforge.kconfig.testing.ReferenceKernel;
 
 /**
  * Runs one small Kconfig fixture through both the kernel's own scripts/kconfig/conf (the oracle) and
@@ -41,8 +41,8 @@ import kforge.kconfig.testing.ReferenceTree;
  * Both see the same small environment: PATH, LC_ALL=C, srctree and whatever the test adds.
  */
 final class ConfPair {
-    /** The kernel's conf for the host; built once per cache and reused by every test and JVM. */
-    private static volatile Path confBinary;
+    /** The kernels' conf for the host; each built once per cache and reused by every test and JVM. */
+    private static final Map<ReferenceKernel, Path> CONF_BINARIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path root;
     private final Path srctree;
@@ -51,6 +51,8 @@ final class ConfPair {
     private final Map<String, String> workSymlinks = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String stdin = "";
+    /** Whose conf is the oracle, and whose dialect kforge speaks: Linux 6.1 unless a test says otherwise. */
+    private ReferenceKernel kernel = ReferenceKernel.LINUX_6_1;
 
     private ConfPair(Path root) {
         this.root = root;
@@ -92,7 +94,12 @@ final class ConfPair {
      * reference tree at test time: those fixtures are the kernel's (GPL) files and are never copied here.
      */
     static String kernelTest(String relativePath) {
-        Path file = ReferenceTree.get().resolve("scripts/kconfig/tests").resolve(relativePath);
+        return kernelTest(ReferenceKernel.LINUX_6_1, relativePath);
+    }
+
+    /** A file of one reference kernel's own Kconfig tests. */
+    static String kernelTest(ReferenceKernel kernel, String relativePath) {
+        Path file = kernel.tree().resolve("scripts/kconfig/tests").resolve(relativePath);
         try {
             return Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
@@ -105,13 +112,23 @@ final class ConfPair {
         return in(tempDir).kernelFile("Kconfig", testCase + "/Kconfig");
     }
 
+    /** The same for another kernel's test case, compared with that kernel's conf. */
+    static ConfPair kernelKconfig(Path tempDir, ReferenceKernel kernel, String testCase) {
+        return in(tempDir).kernel(kernel).file("Kconfig", kernelTest(kernel, testCase + "/Kconfig"));
+    }
+
     static Path confBinary() {
-        Path binary = confBinary;
-        if (binary == null) {
-            binary = Oracle.confBinary("x86_64", null);
-            confBinary = binary;
-        }
-        return binary;
+        return confBinary(ReferenceKernel.LINUX_6_1);
+    }
+
+    static Path confBinary(ReferenceKernel kernel) {
+        return CONF_BINARIES.computeIfAbsent(kernel, k -> Oracle.confBinary(k, "x86_64", null));
+    }
+
+    /** Compare with this kernel's conf, and run kforge in that kernel's dialect. */
+    ConfPair kernel(ReferenceKernel reference) {
+        this.kernel = reference;
+        return this;
     }
 
     /** A Kconfig (or other) file under srctree. */
@@ -242,7 +259,7 @@ final class ConfPair {
     }
 
     private Outcome runConf(ConfMode mode, String file, Path cwd) {
-        List<String> command = new ArrayList<>(List.of(confBinary().toString(), "--" + mode.option()));
+        List<String> command = new ArrayList<>(List.of(confBinary(kernel).toString(), "--" + mode.option()));
         if (file != null) {
             command.add(file);
         }
@@ -287,7 +304,7 @@ final class ConfPair {
             // As ConfCompat does (and conf): the seed is drawn and printed before parsing.
             GlibcRandom random = mode == ConfMode.RANDCONFIG ? ConfRunner.seededRandom(settings, out) : null;
             Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
-                    .environment(env).reporter(reporter).confWording(true).load();
+                    .environment(env).dialect(kernel.dialect()).reporter(reporter).confWording(true).load();
             Evaluator evaluator = new Evaluator(kconfig, reporter);
             BufferedReader in = new BufferedReader(new EndlessEofGuard(stdin));
             ConfRunner runner = new ConfRunner(kconfig, evaluator, settings, out, in, false);

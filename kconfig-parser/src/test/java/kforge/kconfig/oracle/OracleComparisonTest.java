@@ -24,12 +24,12 @@ import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.testing.Oracle;
-import kforge.kconfig.testing.ReferenceTree;
+import kforge.kconfig.testing.ReferenceKernel;
 
 /**
- * The correctness bar: for the reference kernel (Debian's linux-source-6.1), kforge's .config is
- * byte-identical to the one the kernel's own make/conf writes, for the configurations the project
- * promises. One parsed tree per architecture serves all its targets, as kforge's batch mode does.
+ * The correctness bar: for each reference kernel (Debian's linux-source-6.1 and 6.12), kforge's .config is
+ * byte-identical to the one that tree's own make/conf writes, for the configurations the project
+ * promises. One parsed tree per kernel and architecture serves all its targets, as kforge's batch mode does.
  */
 class OracleComparisonTest {
     private static final String ARM_CROSS = "arm-linux-gnueabi-";
@@ -39,26 +39,41 @@ class OracleComparisonTest {
     Path work;
 
     static Stream<Arguments> targets() {
+        ReferenceKernel v61 = ReferenceKernel.LINUX_6_1;
+        ReferenceKernel v612 = ReferenceKernel.LINUX_6_12;
         return Stream.of(
-                Arguments.of("arm", ARM_CROSS, "s3c2410_defconfig"),
-                Arguments.of("arm", ARM_CROSS, "mini2440_defconfig"),
-                Arguments.of("arm", ARM_CROSS, "versatile_defconfig"),
-                Arguments.of("arm", ARM_CROSS, "multi_v5_defconfig"),
-                Arguments.of("arm", ARM_CROSS, "allnoconfig"),
-                Arguments.of("arm", ARM_CROSS, "allyesconfig"),
-                Arguments.of("arm", ARM_CROSS, "allmodconfig"),
-                Arguments.of("x86_64", null, "defconfig"),
-                Arguments.of("x86_64", null, "allnoconfig"),
-                Arguments.of("x86_64", null, "allyesconfig"),
-                Arguments.of("x86_64", null, "allmodconfig"),
-                Arguments.of("um", null, "defconfig"));
+                Arguments.of(v61, "arm", ARM_CROSS, "s3c2410_defconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "mini2440_defconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "versatile_defconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "multi_v5_defconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "allnoconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "allyesconfig"),
+                Arguments.of(v61, "arm", ARM_CROSS, "allmodconfig"),
+                Arguments.of(v61, "x86_64", null, "defconfig"),
+                Arguments.of(v61, "x86_64", null, "allnoconfig"),
+                Arguments.of(v61, "x86_64", null, "allyesconfig"),
+                Arguments.of(v61, "x86_64", null, "allmodconfig"),
+                Arguments.of(v61, "um", null, "defconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "multi_v5_defconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "versatile_defconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "multi_v7_defconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "allnoconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "allyesconfig"),
+                Arguments.of(v612, "arm", ARM_CROSS, "allmodconfig"),
+                Arguments.of(v612, "x86_64", null, "defconfig"),
+                Arguments.of(v612, "x86_64", null, "allnoconfig"),
+                Arguments.of(v612, "x86_64", null, "allyesconfig"),
+                Arguments.of(v612, "x86_64", null, "allmodconfig"),
+                Arguments.of(v612, "um", null, "defconfig"),
+                Arguments.of(v612, "arm64", null, "defconfig"));
     }
 
-    @ParameterizedTest(name = "ARCH={0} {2}")
+    @ParameterizedTest(name = "{0} ARCH={1} {3}")
     @MethodSource("targets")
-    void configIsByteIdenticalToTheKernels(String arch, String cross, String target) throws IOException {
-        Path expected = Oracle.config(arch, cross, target);
-        ConfigEngine engine = engine(arch, cross);
+    void configIsByteIdenticalToTheKernels(ReferenceKernel kernel, String arch, String cross, String target)
+            throws IOException {
+        Path expected = Oracle.config(kernel, arch, cross, target);
+        ConfigEngine engine = engine(kernel, arch, cross);
         Path actual = work.resolve(".config");
         int status;
         if (target.endsWith("defconfig")) {
@@ -81,6 +96,41 @@ class OracleComparisonTest {
                 discard(), null, false);
         assertEquals(0, status);
         assertSameBytes(expected, actual);
+    }
+
+    @Test
+    void savedefconfigOfX86DefconfigOn612IsByteIdenticalToTheKernels() throws IOException {
+        ReferenceKernel kernel = ReferenceKernel.LINUX_6_12;
+        Path expected = Oracle.savedefconfig(kernel, "x86_64", null, "defconfig");
+        Path config = work.resolve(".config");
+        Files.copy(Oracle.config(kernel, "x86_64", null, "defconfig"), config);
+        Path actual = work.resolve("defconfig");
+        int status = engine(kernel, "x86_64", null).run(ConfMode.SAVEDEFCONFIG, actual.toString(), config, true,
+                discard(), null, false);
+        assertEquals(0, status);
+        assertSameBytes(expected, actual);
+    }
+
+    /** Debian's own amd64 kernel config (linux-config-6.12) through olddefconfig, then savedefconfig. */
+    @Test
+    void debiansAmd64ConfigOn612IsByteIdenticalThroughOlddefconfigAndSavedefconfig() throws Exception {
+        ReferenceKernel kernel = ReferenceKernel.LINUX_6_12;
+        Path debian = work.resolve("config.amd64_none_amd64");
+        Process xz = new ProcessBuilder("xz", "-dc", "/usr/src/linux-config-6.12/config.amd64_none_amd64.xz")
+                .redirectOutput(debian.toFile()).start();
+        assertEquals(0, xz.waitFor(), "xz -dc of Debian's config (is linux-config-6.12 installed?)");
+        Path oracle = Oracle.fromConfig(kernel, "x86_64", null, debian, "olddefconfig", "savedefconfig");
+        ConfigEngine engine = engine(kernel, "x86_64", null);
+
+        Path config = work.resolve(".config");
+        Files.copy(debian, config);
+        assertEquals(0, engine.run(ConfMode.OLDDEFCONFIG, null, config, true, discard(), null, false));
+        assertSameBytes(oracle.resolve(".config"), config);
+
+        Path defconfig = work.resolve("defconfig");
+        assertEquals(0, engine.run(ConfMode.SAVEDEFCONFIG, defconfig.toString(), config, true, discard(), null,
+                false));
+        assertSameBytes(oracle.resolve("defconfig"), defconfig);
     }
 
     @ParameterizedTest(name = "randconfig KCONFIG_SEED={0} KCONFIG_PROBABILITY={1}")
@@ -137,10 +187,14 @@ class OracleComparisonTest {
     }
 
     private static ConfigEngine engine(String arch, String cross) {
-        return ENGINES.computeIfAbsent(arch + "/" + cross, key -> {
+        return engine(ReferenceKernel.LINUX_6_1, arch, cross);
+    }
+
+    private static ConfigEngine engine(ReferenceKernel kernel, String arch, String cross) {
+        return ENGINES.computeIfAbsent(kernel + "/" + arch + "/" + cross, key -> {
             try {
                 Path objtree = Files.createTempDirectory("kforge-objtree");
-                return ConfigEngine.open(ReferenceTree.get(), arch, cross == null ? "" : cross, objtree,
+                return ConfigEngine.open(kernel.tree(), arch, cross == null ? "" : cross, objtree,
                         Oracle.makeEnvironment(), Reporter.silent());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The kernel's own configuration tools, run through its own make on the {@link ReferenceTree}: the answers
- * kforge must reproduce byte for byte.
+ * The kernel's own configuration tools, run through each reference tree's own make ({@link ReferenceKernel};
+ * the methods without one use Linux 6.1): the answers kforge must reproduce byte for byte.
  *
  * <p>Every result lives in its own O= directory under ${KFORGE_CACHE:-$HOME/.cache/kforge}/oracle, keyed by
  * tree, ARCH, CROSS_COMPILE and target, and is reused while a marker beside it still matches the tree,
@@ -39,39 +40,80 @@ public final class Oracle {
 
     /** The .config that {@code make ARCH=arch [CROSS_COMPILE=cross] target} writes, e.g. target s3c2410_defconfig. */
     public static Path config(String arch, String crossCompileOrNull, String target) {
-        Path out = prepared(arch, crossCompileOrNull, KforgeCache.safeName(target), List.of(target));
+        return config(ReferenceKernel.LINUX_6_1, arch, crossCompileOrNull, target);
+    }
+
+    /** The .config that {@code make ARCH=arch [CROSS_COMPILE=cross] targets...} writes on a reference tree. */
+    public static Path config(ReferenceKernel kernel, String arch, String crossCompileOrNull, String... targets) {
+        List<String> list = List.of(targets);
+        Path out = prepared(kernel, arch, crossCompileOrNull, KforgeCache.safeName(String.join("+", list)), list);
         return out.resolve(".config");
+    }
+
+    /**
+     * The O= directory after {@code make targets...} run over a copy of {@code startingConfig} as .config
+     * (olddefconfig of a distribution's config, say): .config and whatever the targets wrote beside it.
+     */
+    public static Path fromConfig(ReferenceKernel kernel, String arch, String crossCompileOrNull, Path startingConfig,
+                                  String... targets) {
+        List<String> list = List.of(targets);
+        String name = "from-" + KforgeCache.safeName(startingConfig.getFileName().toString()) + "+"
+                + KforgeCache.safeName(String.join("+", list));
+        Path out = archDirectory(kernel, arch, crossCompileOrNull).resolve(name);
+        return cached(kernel, out, arch, crossCompileOrNull, list, startingConfig);
     }
 
     /** The defconfig file that {@code make savedefconfig} writes after {@code make startTarget}. */
     public static Path savedefconfig(String arch, String crossCompileOrNull, String startTarget) {
-        Path out = prepared(arch, crossCompileOrNull, KforgeCache.safeName(startTarget) + "+savedefconfig",
+        return savedefconfig(ReferenceKernel.LINUX_6_1, arch, crossCompileOrNull, startTarget);
+    }
+
+    /** The defconfig file that {@code make savedefconfig} writes after {@code make startTarget} on a reference tree. */
+    public static Path savedefconfig(ReferenceKernel kernel, String arch, String crossCompileOrNull, String startTarget) {
+        Path out = prepared(kernel, arch, crossCompileOrNull, KforgeCache.safeName(startTarget) + "+savedefconfig",
                 List.of(startTarget, "savedefconfig"));
         return out.resolve("defconfig");
     }
 
     /** The kernel's scripts/kconfig/conf, built by {@code make build_config} in an O= directory of its own. */
     public static Path confBinary(String arch, String crossCompileOrNull) {
-        return confDirectory(arch, crossCompileOrNull).resolve("scripts/kconfig/conf");
+        return confBinary(ReferenceKernel.LINUX_6_1, arch, crossCompileOrNull);
     }
 
-    private static Path confDirectory(String arch, String cross) {
-        Path out = archDirectory(arch, cross).resolve(CONF_DIRECTORY);
-        return cached(out, arch, cross, List.of("build_config"), false);
+    /** A reference tree's own scripts/kconfig/conf. */
+    public static Path confBinary(ReferenceKernel kernel, String arch, String crossCompileOrNull) {
+        return confDirectory(kernel, arch, crossCompileOrNull).resolve("scripts/kconfig/conf");
     }
 
-    private static Path prepared(String arch, String cross, String name, List<String> targets) {
-        return cached(archDirectory(arch, cross).resolve(name), arch, cross, targets, true);
+    private static Path confDirectory(ReferenceKernel kernel, String arch, String cross) {
+        Path out = archDirectory(kernel, arch, cross).resolve(CONF_DIRECTORY);
+        return cached(kernel, out, arch, cross, List.of("build_config"), false);
     }
 
-    private static Path archDirectory(String arch, String cross) {
-        String tree = ReferenceTree.get().getFileName().toString();
+    private static Path prepared(ReferenceKernel kernel, String arch, String cross, String name, List<String> targets) {
+        return cached(kernel, archDirectory(kernel, arch, cross).resolve(name), arch, cross, targets, true);
+    }
+
+    private static Path archDirectory(ReferenceKernel kernel, String arch, String cross) {
+        String tree = kernel.tree().getFileName().toString();
         String toolchain = cross == null ? "host" : KforgeCache.safeName(cross);
         return KforgeCache.root().resolve("oracle").resolve(tree).resolve(KforgeCache.safeName(arch) + "-" + toolchain);
     }
 
-    private static Path cached(Path out, String arch, String cross, List<String> targets, boolean seedWithConf) {
-        String stamp = stampOf(arch, cross, targets);
+    private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
+                               boolean seedWithConf) {
+        return cached(kernel, out, arch, cross, targets, seedWithConf, null);
+    }
+
+    private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
+                               Path startingConfig) {
+        return cached(kernel, out, arch, cross, targets, true, startingConfig);
+    }
+
+    private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
+                               boolean seedWithConf, Path startingConfig) {
+        String stamp = stampOf(kernel, arch, cross, targets)
+                + (startingConfig == null ? "" : "config=" + CacheFiles.sha256(startingConfig) + "\n");
         if (isDone(out, stamp)) {
             return out;
         }
@@ -79,7 +121,7 @@ public final class Oracle {
             // Another JVM may have produced it while this one waited for the lock.
             if (!isDone(out, stamp)) {
                 deleteMarker(out);
-                produce(out, arch, cross, targets, seedWithConf);
+                produce(kernel, out, arch, cross, targets, seedWithConf, startingConfig);
                 writeMarker(out, stamp);
             }
             return out;
@@ -95,13 +137,22 @@ public final class Oracle {
      * conf saves the few seconds make would spend compiling it again (its dependency files hold only
      * objtree-relative and absolute srctree paths, so the copy is up to date).
      */
-    private static void produce(Path out, String arch, String cross, List<String> targets, boolean seedWithConf) {
+    private static void produce(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
+                                boolean seedWithConf, Path startingConfig) {
         CacheFiles.removeTree(out);
         if (seedWithConf) {
-            seed(out, confDirectory(arch, cross));
+            seed(out, confDirectory(kernel, arch, cross));
+        }
+        if (startingConfig != null) {
+            try {
+                Files.copy(startingConfig, out.resolve(".config"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         for (String target : targets) {
-            CommandRun.run(makeCommand(out, arch, cross, target), makeEnvironment(), MAKE_TIMEOUT).requireSuccess();
+            CommandRun.run(makeCommand(kernel.tree(), out, arch, cross, target), makeEnvironment(), MAKE_TIMEOUT)
+                    .requireSuccess();
         }
     }
 
@@ -118,8 +169,8 @@ public final class Oracle {
         });
     }
 
-    private static List<String> makeCommand(Path out, String arch, String cross, String target) {
-        List<String> command = new ArrayList<>(List.of("make", "-s", "-C", ReferenceTree.get().toString(),
+    private static List<String> makeCommand(Path tree, Path out, String arch, String cross, String target) {
+        List<String> command = new ArrayList<>(List.of("make", "-s", "-C", tree.toString(),
                 "O=" + out, "ARCH=" + arch));
         if (cross != null) {
             command.add("CROSS_COMPILE=" + cross);
@@ -128,17 +179,23 @@ public final class Oracle {
         return command;
     }
 
-    /** The environment make runs with: the process's, without variables that would override the targets. */
+    /**
+     * The environment make runs with: the process's, without variables that would override the targets, and
+     * with KCONFIG_NOTIMESTAMP=1 so that conf before 3.x leaves the date out of .config (later ones ignore it).
+     */
     public static Map<String, String> makeEnvironment() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> SCRUBBED_VARIABLES.contains(name)
                 || SCRUBBED_PREFIXES.stream().anyMatch(name::startsWith));
+        environment.put("KCONFIG_NOTIMESTAMP", "1");
         return environment;
     }
 
-    private static String stampOf(String arch, String cross, List<String> targets) {
-        return ReferenceTree.identity()
-                + "make=" + String.join(" ", makeCommand(Path.of("O"), arch, cross, String.join(" ", targets))) + "\n"
+    private static String stampOf(ReferenceKernel kernel, String arch, String cross, List<String> targets) {
+        Path tree = kernel.tree();
+        return ReferenceTree.identity(tree)
+                + "make=" + String.join(" ", makeCommand(tree, Path.of("O"), arch, cross, String.join(" ", targets)))
+                + "\n"
                 + "cc=" + compilerVersion(cross) + "\n";
     }
 

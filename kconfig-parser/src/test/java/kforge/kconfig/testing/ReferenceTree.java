@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Linux source tree the tests compare against: Debian's linux-source tarball, extracted once into
+ * The Linux source trees the tests compare against ({@link ReferenceKernel}), each extracted once into
  * ${KFORGE_CACHE:-$HOME/.cache/kforge}/trees/&lt;tarball name&gt; and shared by every test and JVM afterwards.
+ * {@link #get()} is Debian's linux-source-6.1, the tree most tests use.
  *
  * <p>The tree must stay pristine: run make on it only with O=, or later O= builds refuse to run.
  */
@@ -24,27 +25,29 @@ public final class ReferenceTree {
     private static final String TARBALL_SUFFIX = ".tar.xz";
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(15);
 
-    private static volatile Path verified;
+    private static final java.util.Map<ReferenceKernel, Path> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ReferenceTree() {
     }
 
-    /** The extracted tree, extracting it first if this tarball has not been extracted completely before. */
+    /** The extracted 6.1 tree, extracting it first if this tarball has not been extracted completely before. */
     public static Path get() {
-        Path tree = verified;
-        if (tree == null) {
-            tree = ensureExtracted(tarball());
-            verified = tree;
+        return VERIFIED.computeIfAbsent(ReferenceKernel.LINUX_6_1, kernel -> ensureExtracted(tarball()));
+    }
+
+    /** The extracted tree of one reference kernel, extracting it first when needed. */
+    public static Path get(ReferenceKernel kernel) {
+        if (kernel == ReferenceKernel.LINUX_6_1) {
+            return get();
         }
-        return tree;
+        return VERIFIED.computeIfAbsent(kernel, k -> ensureExtracted(k.tarball()));
     }
 
     /**
      * What the completion marker says about the extracted tarball; it changes whenever the tree is
      * re-extracted, so caches built from the tree can use it to notice.
      */
-    static String identity() {
-        Path tree = get();
+    static String identity(Path tree) {
         return CacheFiles.readOrEmpty(markerOf(tree));
     }
 
@@ -135,7 +138,8 @@ public final class ReferenceTree {
             CacheFiles.removeTree(scratch);
             CacheFiles.removeTree(old);
             Files.createDirectories(scratch);
-            CommandRun.run(List.of("tar", "-xJf", tarball.toString(), "-C", scratch.toString(), "--no-same-owner"),
+            CommandRun.run(List.of("tar", "-xJf", tarball.toAbsolutePath().toString(), "-C", scratch.toString(),
+                            "--no-same-owner"),
                     System.getenv(), EXTRACT_TIMEOUT).requireSuccess();
             Path top = singleTopDirectory(scratch, tarball);
             if (Files.exists(tree)) {
