@@ -12,11 +12,13 @@ import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.diag.RecordingReporter;
 import kforge.kconfig.diag.Trace;
 import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.preprocess.PrefetchingShellRunner;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.lex.SourceResolver;
+import kforge.kconfig.menu.ChoiceMembers;
 import kforge.kconfig.menu.DependencyChecker;
 import kforge.kconfig.menu.MenuBuilder;
 import kforge.kconfig.menu.MenuFinalizer;
@@ -136,7 +138,7 @@ public final class KconfigLoader {
             RecordingReporter recording = new RecordingReporter(reporter);
             SourceResolver fresh = new SourceResolver(workingDirectory, srctree);
             KconfigParsing.Result parsed = KconfigParsing.parse(topFile, fresh, environment, shells, recording,
-                    confWording);
+                    confWording, dialect);
             Kconfig kconfig = build(parsed, recording);
             if (key != null && !parsed.usedGlob()) {
                 cache.write(key, new CacheEntry(fresh.resolutions(), parsed.environmentQueried(), shells.calls(),
@@ -172,16 +174,33 @@ public final class KconfigLoader {
         MenuFinalizer finalizer = new MenuFinalizer(symbols, reporter, dialect);
         finalizer.setModulesSymbol(modules);
         finalizer.finalizeMenu(root);
-        checkDependencies(symbols);
+        checkDependencies(symbols, root);
         return new Kconfig(symbols, root, modules, parsed.files(), parsed.environmentUsed(), dialect);
     }
 
-    private static void checkDependencies(SymbolTable symbols) {
-        DependencyChecker checker = new DependencyChecker();
+    /**
+     * Symbols in hash order, or since 6.9 the menu entries in the order they were parsed; since 6.10 each
+     * choice's members are also checked for defaults and stray prompts there.
+     */
+    private void checkDependencies(SymbolTable symbols, Menu root) {
+        DependencyChecker checker = new DependencyChecker(dialect);
         boolean failed = false;
-        for (Symbol sym : symbols.inHashOrder()) {
-            if (checker.check(sym) != null) {
-                failed = true;
+        if (dialect.has(KconfigChange.RECURSIVE_DEP_PARSE_ORDER)) {
+            boolean memberErrors = dialect.has(KconfigChange.CHOICE_MEMBER_ERRORS);
+            for (Menu menu = root; menu != null; menu = menu.following(null)) {
+                if (menu.sym != null && checker.check(menu.sym) != null) {
+                    failed = true;
+                }
+                if (memberErrors && menu.sym != null && menu.sym.isChoice() && !ChoiceMembers.checkSanity(menu,
+                        checker::note)) {
+                    failed = true;
+                }
+            }
+        } else {
+            for (Symbol sym : symbols.inHashOrder()) {
+                if (checker.check(sym) != null) {
+                    failed = true;
+                }
             }
         }
         if (failed) {

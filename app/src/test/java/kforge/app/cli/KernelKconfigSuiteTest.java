@@ -13,24 +13,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import kforge.kconfig.testing.ReferenceTree;
+import kforge.kconfig.testing.ReferenceKernel;
 
 /**
- * The kernel's own Kconfig test suite (scripts/kconfig/tests, pytest, 17 cases) run against
- * "kforge conf" in place of scripts/kconfig/conf.
+ * Each reference kernel's own Kconfig test suite (scripts/kconfig/tests, pytest: 17 cases in 6.1, 16 in
+ * 6.12) run against "kforge conf" in place of that tree's scripts/kconfig/conf, in that tree's dialect.
  */
 class KernelKconfigSuiteTest {
     @TempDir
     Path work;
 
-    @Test
-    void kernelKconfigTestsPassWithKforgeAsConf() throws Exception {
+    @ParameterizedTest(name = "{0}: {1} passed")
+    @CsvSource({"LINUX_6_1, 17", "LINUX_6_12, 16"})
+    void kernelKconfigTestsPassWithKforgeAsConf(ReferenceKernel kernel, int cases) throws Exception {
         Path tests = work.resolve("tests");
-        copyTree(ReferenceTree.get().resolve("scripts/kconfig/tests"), tests);
-        writeConfWrapper(work.resolve("scripts/kconfig/conf"));
+        copyTree(kernel.tree().resolve("scripts/kconfig/tests"), tests);
+        writeConfWrapper(work.resolve("scripts/kconfig/conf"), kernel.dialect().release().toString());
 
         Process pytest = new ProcessBuilder(python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
                 .directory(work.toFile())
@@ -39,7 +41,7 @@ class KernelKconfigSuiteTest {
         String output = new String(pytest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(pytest.waitFor(10, TimeUnit.MINUTES), "pytest did not finish");
         assertEquals(0, pytest.exitValue(), output);
-        assertTrue(output.contains("17 passed"), output);
+        assertTrue(output.contains(cases + " passed"), output);
     }
 
     /** Debian's python3, which scripts/install-deps gives pytest; another python3 on PATH may lack it. */
@@ -50,13 +52,14 @@ class KernelKconfigSuiteTest {
 
     /**
      * conftest.py runs ./scripts/kconfig/conf from pytest's directory. The wrapper runs kforge with this
-     * test's class path; it does not exec, so the suite's stdin pipe stays open until the wrapper exits.
+     * test's class path in the kernel's dialect (conftest passes no Makefile variables); it does not exec,
+     * so the suite's stdin pipe stays open until the wrapper exits.
      */
-    private static void writeConfWrapper(Path wrapper) throws IOException {
+    private static void writeConfWrapper(Path wrapper, String release) throws IOException {
         Files.createDirectories(wrapper.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
-        String script = "#!/bin/sh\n'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '" + classpath
+        String script = "#!/bin/sh\nKFORGE_KCONFIG_DIALECT=" + release + " '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '" + classpath
                 + "' kforge.app.Main conf \"$@\"\n";
         Files.writeString(wrapper, script);
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));

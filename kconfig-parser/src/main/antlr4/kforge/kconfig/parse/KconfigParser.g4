@@ -8,6 +8,12 @@
  */
 parser grammar KconfigParser;
 
+@members {
+    /** Dialect switches, set before parsing: named choices (until 6.9), bool-only choice types (6.11). */
+    public boolean namedChoices = true;
+    public boolean boolChoices = false;
+}
+
 tokens {
     T_HELPTEXT, T_WORD, T_WORD_QUOTE, T_ASSIGN_VAL, T_EOL,
     T_BOOL, T_CHOICE, T_COMMENT, T_CONFIG, T_DEF_BOOL, T_DEF_TRISTATE, T_DEFAULT, T_DEPENDS,
@@ -46,7 +52,7 @@ stmtListInChoice
 
 stmtInChoice
     : commentStmt
-    | configStmt
+    | {_input.LA(1) == T_CONFIG}? configStmt
     | ifStmtInChoice
     ;
 
@@ -68,12 +74,12 @@ configOption
     ;
 
 choiceStmt
-    : T_CHOICE T_WORD? T_EOL choiceOption* stmtListInChoice end
+    : T_CHOICE ({namedChoices}? T_WORD)? T_EOL choiceOption* stmtListInChoice end
     ;
 
 choiceOption
     : T_PROMPT T_WORD_QUOTE ifExpr? T_EOL                  # choicePromptOption
-    | logicType prompt? T_EOL                              # choiceTypeOption
+    | {!boolChoices || (_input.LA(1) == T_BOOL && _input.LA(2) == T_WORD_QUOTE)}? logicType prompt? T_EOL  # choiceTypeOption
     | T_OPTIONAL T_EOL                                     # choiceOptionalOption
     | T_DEFAULT T_WORD ifExpr? T_EOL                       # choiceDefaultOption
     | depends                                              # choiceDependsOption

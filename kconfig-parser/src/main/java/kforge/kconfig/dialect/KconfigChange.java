@@ -11,6 +11,12 @@ package kforge.kconfig.dialect;
  */
 public enum KconfigChange {
     /**
+     * The 'option' keyword is gone: its last form, "option modules", became the attribute "modules"
+     * ("kconfig: change "modules" from sub-option to first-level attribute").
+     */
+    OPTION_KEYWORD_REMOVED("5.13"),
+
+    /**
      * An int or hex symbol without a value or default is "0" or "0x0" instead of empty, as its value and as
      * sym_get_string_default ("kconfig: default to zero if int/hex symbol lacks default property").
      */
@@ -37,8 +43,32 @@ public enum KconfigChange {
     /** auto.conf.cmd names an autoconfig variable and lists the Kconfig files in the order first read. */
     AUTOCONF_CMD_IN_ORDER("6.9"),
 
+    /** A choice has no name any more ("kconfig: remove named choice support"). */
+    NAMED_CHOICE_REMOVED("6.9"),
+
+    /** A choice without a prompt is an error while parsing ("kconfig: check prompt for choice while parsing"). */
+    CHOICE_PROMPT_REQUIRED("6.9"),
+
+    /** An untyped choice member no longer takes the choice's type ("kconfig: do not imply the type of choice value"). */
+    CHOICE_TYPE_NOT_IMPLIED("6.9"),
+
+    /** "syntax error" is reported on the statement's own line, no longer on the line after it. */
+    PARSER_LOCATIONS("6.9"),
+
+    /** The recursive-dependency check walks the menu entries in parsed order, not the symbol table. */
+    RECURSIVE_DEP_PARSE_ORDER("6.9"),
+
     /** Entries inside a choice are never moved into automatic submenus ("do not reparent the menu inside a choice block"). */
     CHOICE_NO_REPARENT("6.9"),
+
+    /** 'optional' is no longer a keyword: every choice has a value ("kconfig: remove 'optional' property support"). */
+    CHOICE_OPTIONAL_REMOVED("6.10"),
+
+    /**
+     * A choice member's default, or a prompt of it outside its choice, is an error of conf_parse after the
+     * menus are final ("kconfig: turn defaults and additional prompt for choice members into error").
+     */
+    CHOICE_MEMBER_ERRORS("6.10"),
 
     /**
      * 6.11 rewrote choices ("kconfig: remove tristate choice support", "kconfig: refactor choice value
@@ -51,7 +81,19 @@ public enum KconfigChange {
      * all*config and randconfig walk the menus; conf_read keeps the values of invisible symbols;
      * menu_is_visible no longer marks a menu symbol as set.
      */
-    BOOL_CHOICE_BLOCKS("6.11");
+    BOOL_CHOICE_BLOCKS("6.11"),
+
+    /**
+     * Recursive-dependency reports lose their file:line prefixes; a step into a choice reads "symbol X is
+     * part of choice block at FILE:LINE" ("kconfig: recursive checks drop file/lineno").
+     */
+    RECURSIVE_DEP_PLAIN_MESSAGES("6.11"),
+
+    /**
+     * Symbols lose their P_SYMBOL property ("kconfig: remove P_SYMBOL property"): a dependency cycle through
+     * an entry's menu dependencies is reported at the prompt, not at a "symbol" property.
+     */
+    SYMBOL_PROPERTY_REMOVED("6.12");
 
     private final KernelRelease since;
 

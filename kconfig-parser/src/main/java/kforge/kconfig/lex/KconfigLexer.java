@@ -15,6 +15,7 @@ import org.antlr.v4.runtime.TokenSource;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.preprocess.AssignFlavor;
 import kforge.kconfig.preprocess.Expansion;
 import kforge.kconfig.preprocess.Preprocessor;
@@ -52,9 +53,12 @@ public final class KconfigLexer implements TokenSource {
     private int helpFirstTs;
     private int helpLastTs;
 
-    public KconfigLexer(SourceResolver resolver, Reporter reporter) {
+    private final Keywords keywords;
+
+    public KconfigLexer(SourceResolver resolver, Reporter reporter, Dialect dialect) {
         this.resolver = resolver;
         this.reporter = reporter;
+        this.keywords = new Keywords(dialect);
     }
 
     /** The preprocessor needs the lexer's position; the two are wired after construction. */
@@ -276,7 +280,7 @@ public final class KconfigLexer implements TokenSource {
         if (!hasDollar) {
             String word = f.text.substring(start, end);
             f.pos = end;
-            int type = Keywords.typeOf(word);
+            int type = keywords.typeOf(word);
             return new KconfigToken(type, word, statementLocation, f.line, Keywords.sourceKindOf(word));
         }
         String rest = f.text.substring(start, f.lineEnd());

@@ -2,9 +2,15 @@ package kforge.kconfig.lex;
 
 import java.util.Map;
 
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
+
 import static kforge.kconfig.parse.KconfigParser.*;
 
-/** Kconfig keywords, as lexer.l lists them; a keyword is only one when the whole word matches. */
+/**
+ * Kconfig keywords, as the tree's lexer.l lists them; a keyword is only one when the whole word matches.
+ * A word a release no longer knows is a plain word there, so its parser rejects it where conf does.
+ */
 final class Keywords {
     private static final Map<String, Integer> KEYWORDS = Map.ofEntries(
             Map.entry("bool", T_BOOL), Map.entry("choice", T_CHOICE), Map.entry("comment", T_COMMENT),
@@ -18,16 +24,25 @@ final class Keywords {
             Map.entry("prompt", T_PROMPT), Map.entry("range", T_RANGE), Map.entry("select", T_SELECT),
             Map.entry("source", T_SOURCE), Map.entry("string", T_STRING), Map.entry("tristate", T_TRISTATE),
             Map.entry("visible", T_VISIBLE),
-            // Extensions from older kernels and Kconfiglib; Linux 6.1 uses none of these words otherwise.
-            Map.entry("option", T_OPTION), Map.entry("rsource", T_SOURCE), Map.entry("osource", T_SOURCE),
-            Map.entry("orsource", T_SOURCE));
+            Map.entry("option", T_OPTION),
+            // Kconfiglib's extensions, which kforge accepts in every dialect.
+            Map.entry("rsource", T_SOURCE), Map.entry("osource", T_SOURCE), Map.entry("orsource", T_SOURCE));
 
-    private Keywords() {
+    private final boolean option;
+    private final boolean optional;
+
+    Keywords(Dialect dialect) {
+        this.option = !dialect.has(KconfigChange.OPTION_KEYWORD_REMOVED);
+        this.optional = !dialect.has(KconfigChange.CHOICE_OPTIONAL_REMOVED);
     }
 
     /** The token type of a keyword, or T_WORD. */
-    static int typeOf(String word) {
-        return KEYWORDS.getOrDefault(word, T_WORD);
+    int typeOf(String word) {
+        int type = KEYWORDS.getOrDefault(word, T_WORD);
+        if ((type == T_OPTION && !option) || (type == T_OPTIONAL && !optional)) {
+            return T_WORD;
+        }
+        return type;
     }
 
     static KconfigToken.SourceKind sourceKindOf(String word) {

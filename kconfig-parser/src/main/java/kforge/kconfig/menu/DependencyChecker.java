@@ -3,6 +3,8 @@ package kforge.kconfig.menu;
 import java.util.ArrayList;
 import java.util.List;
 
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.Menu;
 import kforge.kconfig.model.Property;
@@ -28,6 +30,20 @@ public final class DependencyChecker {
 
     private final List<Frame> stack = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
+    /** Since 6.11 the report has no file:line prefixes, and a choice is named by where its block starts. */
+    private final boolean plainMessages;
+    /** Since 6.12 a symbol has no P_SYMBOL property, so a cycle is never found through one. */
+    private final boolean noSymbolProperty;
+
+    public DependencyChecker(Dialect dialect) {
+        this.plainMessages = dialect.has(KconfigChange.RECURSIVE_DEP_PLAIN_MESSAGES);
+        this.noSymbolProperty = dialect.has(KconfigChange.SYMBOL_PROPERTY_REMOVED);
+    }
+
+    /** Adds another error of the same pass to the report, in the order conf prints them. */
+    public void note(String line) {
+        report.append(line).append('\n');
+    }
 
     /** The text conf prints on stderr for the cycles found so far. */
     public String report() {
@@ -117,7 +133,7 @@ public final class DependencyChecker {
         frame.role = Role.NONE;
         for (Property prop : sym.properties) {
             if (prop.type == PropertyType.CHOICE || prop.type == PropertyType.SELECT
-                    || prop.type == PropertyType.IMPLY) {
+                    || prop.type == PropertyType.IMPLY || (noSymbolProperty && prop.type == PropertyType.SYMBOL)) {
                 continue;
             }
             frame.prop = prop;
@@ -197,6 +213,13 @@ public final class DependencyChecker {
                     }
                 }
             }
+            if (plainMessages) {
+                if (sym == lastSym) {
+                    report.append("error: recursive dependency detected!\n");
+                }
+                report.append(describePlainly(frame, sym, next)).append('\n');
+                continue;
+            }
             if (sym == lastSym) {
                 report.append(prop.location).append(":error: recursive dependency detected!\n");
             }
@@ -211,6 +234,37 @@ public final class DependencyChecker {
 
     private static Property first(Symbol sym) {
         return sym.properties.isEmpty() ? null : sym.properties.get(0);
+    }
+
+    /** sym_check_print_recursive as of 6.11. */
+    private static String describePlainly(Frame frame, Symbol sym, Symbol next) {
+        String name = sym.displayName();
+        if (next.isChoice()) {
+            return "\tsymbol " + name + " is part of choice block at " + choiceMenu(next).location;
+        }
+        String type = frame.prop != null ? frame.prop.type.displayName() : "unknown";
+        switch (frame.role) {
+            case DIR_DEP:
+                return "\tsymbol " + name + " depends on " + next.name();
+            case REV_DEP:
+                return "\tsymbol " + name + " is selected by " + next.name();
+            case IMPLIED:
+                return "\tsymbol " + name + " is implied by " + next.name();
+            case PROPERTY_EXPR:
+                return "\tsymbol " + name + " " + type + " value contains " + next.name();
+            default:
+                return "\tsymbol " + name + " " + type + " is visible depending on " + next.name();
+        }
+    }
+
+    /** The choice's first menu entry (its block). */
+    private static Menu choiceMenu(Symbol choice) {
+        for (Property p : choice.properties) {
+            if (p.menu != null) {
+                return p.menu;
+            }
+        }
+        throw new IllegalStateException("choice without a menu entry");
     }
 
     private static String describe(Frame frame, Symbol sym, Symbol next, Property prop, Menu menu) {

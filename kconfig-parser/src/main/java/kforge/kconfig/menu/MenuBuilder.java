@@ -40,6 +40,7 @@ public final class MenuBuilder {
     private Menu currentEntry = rootMenu;
     private Symbol modulesSym;
     private final boolean boolChoiceBlocks;
+    private final boolean choicePromptRequired;
     /** The choice whose block is being built (parser.y's current_choice), when choices are bool blocks. */
     private Menu currentChoice;
 
@@ -48,6 +49,7 @@ public final class MenuBuilder {
         this.reporter = reporter;
         this.environment = environment;
         this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
+        this.choicePromptRequired = dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED);
         rootMenu.flags |= Menu.ROOT;
     }
 
@@ -236,7 +238,7 @@ public final class MenuBuilder {
                 configOption(o);
             }
         }
-        if (boolChoiceBlocks && currentEntry.prompt == null) {
+        if (choicePromptRequired && currentEntry.prompt == null) {
             errors.add(currentEntry.location + ": error: choice must have a prompt");
         }
         Menu outerChoice = currentChoice;

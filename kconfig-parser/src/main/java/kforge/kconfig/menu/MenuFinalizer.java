@@ -25,12 +25,20 @@ public final class MenuFinalizer {
     /** Since 6.11 a choice is a block of bool members, which the parser has already collected. */
     private final boolean boolChoiceBlocks;
     private final boolean noReparentInChoice;
+    private final boolean choiceTypeNotImplied;
+    /** Since 6.9 a choice without a prompt is a parse error, no longer a warning here. */
+    private final boolean choicePromptRequired;
+    /** Since 6.10 a member's default or stray prompt is an error of conf_parse, not a warning here. */
+    private final boolean memberErrors;
 
     public MenuFinalizer(SymbolTable symbols, Reporter reporter, Dialect dialect) {
         this.symbols = symbols;
         this.reporter = reporter;
         this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         this.noReparentInChoice = dialect.has(KconfigChange.CHOICE_NO_REPARENT);
+        this.choiceTypeNotImplied = dialect.has(KconfigChange.CHOICE_TYPE_NOT_IMPLIED);
+        this.choicePromptRequired = dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED);
+        this.memberErrors = dialect.has(KconfigChange.CHOICE_MEMBER_ERRORS);
         this.simplifier = new ExprSimplifier(symbols, reporter);
         this.checks = new PropertyChecks(reporter);
     }
@@ -56,7 +64,7 @@ public final class MenuFinalizer {
             if (sym.type == SymbolType.UNKNOWN) {
                 warn(parent, "config symbol defined without type");
             }
-            if (!boolChoiceBlocks && sym.isChoice() && parent.prompt == null) {
+            if (!choicePromptRequired && sym.isChoice() && parent.prompt == null) {
                 warn(parent, "choice must have a prompt");
             }
             checks.check(sym);
@@ -71,7 +79,9 @@ public final class MenuFinalizer {
     private void propagateToChildren(Menu parent, Symbol sym) {
         Expr parentDep;
         if (!boolChoiceBlocks && sym != null && sym.isChoice()) {
-            settleChoiceTypes(parent, sym);
+            if (!choiceTypeNotImplied) {
+                settleChoiceTypes(parent, sym);
+            }
             // The choice's mode bounds the visibility of its values.
             parentDep = Expr.symbol(sym);
         } else {
@@ -179,7 +189,7 @@ public final class MenuFinalizer {
         if (menu.prompt == null) {
             warn(menu, "choice value must have a prompt");
         }
-        for (Property prop : value.properties) {
+        for (Property prop : memberErrors ? java.util.List.<Property>of() : value.properties) {
             if (prop.type == PropertyType.DEFAULT) {
                 propWarn(prop, "defaults for choice values not supported");
             }

@@ -9,7 +9,10 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import kforge.kconfig.ast.KconfigTree;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.lex.KconfigLexer;
+import kforge.kconfig.lex.KconfigToken;
 import kforge.kconfig.lex.SourceResolver;
 import kforge.kconfig.preprocess.Preprocessor;
 import kforge.kconfig.preprocess.ShellRunner;
@@ -29,13 +32,16 @@ public final class KconfigParsing {
 
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
                                ShellRunner shell, Reporter reporter) {
-        return parse(topFile, resolver, environment, shell, reporter, false);
+        return parse(topFile, resolver, environment, shell, reporter, false, Dialect.BASELINE);
     }
 
-    /** As above; {@code confWording} words syntax errors exactly as conf's bison parser does. */
+    /**
+     * As above, in a release's Kconfig language; {@code confWording} words syntax errors exactly as conf's
+     * bison parser does.
+     */
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
-                               ShellRunner shell, Reporter reporter, boolean confWording) {
-        KconfigLexer lexer = new KconfigLexer(resolver, reporter);
+                               ShellRunner shell, Reporter reporter, boolean confWording, Dialect dialect) {
+        KconfigLexer lexer = new KconfigLexer(resolver, reporter, dialect);
         Preprocessor preprocessor = new Preprocessor(environment, reporter, lexer::currentPosition, shell);
         if (resolver.workingDirectory() != null) {
             preprocessor.setWorkingDirectory(resolver.workingDirectory());
@@ -45,17 +51,30 @@ public final class KconfigParsing {
 
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         KconfigParser parser = new KconfigParser(tokens);
+        parser.namedChoices = !dialect.has(KconfigChange.NAMED_CHOICE_REMOVED);
+        parser.boolChoices = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
         parser.setErrorHandler(new RecoveringErrorStrategy());
-        SyntaxErrors errors = new SyntaxErrors(confWording);
+        SyntaxErrors errors = new SyntaxErrors(confWording, dialect);
         parser.addErrorListener(errors);
         KconfigParser.InputContext input = parser.input();
         if (!errors.messages().isEmpty()) {
-            throw new KconfigException(String.join("\n", errors.messages()));
+            throw new KconfigException(String.join("\n", confWording ? asConf(tokens, dialect, errors) : errors.messages()));
         }
         KconfigTree tree = new AstBuilder(tokens).build(input);
         return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed(),
                 preprocessor.environmentQueried(), lexer.usedGlob());
+    }
+
+    /** conf's own messages for the errors, from its parser's recovery; ANTLR's when that finds none. */
+    private static List<String> asConf(CommonTokenStream tokens, Dialect dialect, SyntaxErrors errors) {
+        tokens.fill();
+        List<KconfigToken> all = new java.util.ArrayList<>();
+        for (org.antlr.v4.runtime.Token token : tokens.getTokens()) {
+            all.add((KconfigToken) token);
+        }
+        List<String> messages = new BisonRecovery(all, dialect).messages();
+        return messages.isEmpty() ? errors.messages() : messages;
     }
 }

@@ -10,6 +10,8 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
 import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.lex.KconfigToken;
 
 import static kforge.kconfig.parse.KconfigParser.*;
@@ -28,8 +30,12 @@ final class SyntaxErrors extends BaseErrorListener {
     private int lastLine = -1;
     private String lastFile;
 
-    SyntaxErrors(boolean confWording) {
+    /** conf before 6.9 put "syntax error" on the line after the statement's first (zconf_lineno() + 1). */
+    private final int syntaxErrorLineOffset;
+
+    SyntaxErrors(boolean confWording, Dialect dialect) {
         this.confWording = confWording;
+        this.syntaxErrorLineOffset = dialect.has(KconfigChange.PARSER_LOCATIONS) ? 0 : 1;
     }
 
     List<String> messages() {
@@ -85,7 +91,7 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         lastLine = stmt.line();
         lastFile = stmt.file();
-        messages.add(stmt.file() + ":" + (stmt.line() + 1) + ": syntax error");
+        messages.add(stmt.file() + ":" + (stmt.line() + syntaxErrorLineOffset) + ": syntax error");
         if (token.getType() == Token.EOF) {
             for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
                 if (blockName(ctx) != null) {

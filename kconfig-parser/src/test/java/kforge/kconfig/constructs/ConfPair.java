@@ -24,6 +24,7 @@ import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
@@ -53,6 +54,7 @@ final class ConfPair {
     private String stdin = "";
     /** Whose conf is the oracle, and whose dialect kforge speaks: Linux 6.1 unless a test says otherwise. */
     private ReferenceKernel kernel = ReferenceKernel.LINUX_6_1;
+    private Dialect dialectOverride;
 
     private ConfPair(Path root) {
         this.root = root;
@@ -123,6 +125,12 @@ final class ConfPair {
 
     static Path confBinary(ReferenceKernel kernel) {
         return CONF_BINARIES.computeIfAbsent(kernel, k -> Oracle.confBinary(k, "x86_64", null));
+    }
+
+    /** Run kforge in this dialect instead of the kernel's (for releases without a reference tree). */
+    ConfPair dialect(Dialect kforgeDialect) {
+        this.dialectOverride = kforgeDialect;
+        return this;
     }
 
     /** Compare with this kernel's conf, and run kforge in that kernel's dialect. */
@@ -304,7 +312,7 @@ final class ConfPair {
             // As ConfCompat does (and conf): the seed is drawn and printed before parsing.
             GlibcRandom random = mode == ConfMode.RANDCONFIG ? ConfRunner.seededRandom(settings, out) : null;
             Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
-                    .environment(env).dialect(kernel.dialect()).reporter(reporter).confWording(true).load();
+                    .environment(env).dialect(dialectOverride != null ? dialectOverride : kernel.dialect()).reporter(reporter).confWording(true).load();
             Evaluator evaluator = new Evaluator(kconfig, reporter);
             BufferedReader in = new BufferedReader(new EndlessEofGuard(stdin));
             ConfRunner runner = new ConfRunner(kconfig, evaluator, settings, out, in, false);

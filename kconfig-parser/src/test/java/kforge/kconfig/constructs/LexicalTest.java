@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KernelRelease;
 
 /**
  * The lexer: backslash line continuation, comments, quoting, keywords as names, and the warnings conf's
@@ -163,18 +165,21 @@ class LexicalTest {
     }
 
     @Test
-    void optionKeywordIsAKforgeExtension() {
-        // Linux 6.1 removed 'option' (conf: unknown statement "option"); kforge still accepts the old
-        // attributes, here allnoconfig_y, which keeps the symbol on in allnoconfig.
-        ConfPair.Both both = ConfPair.kconfig(dir, """
+    void optionKeywordIsAKeywordOnlyBefore513() {
+        String kconfig = """
                 config A
                     bool "a"
                     option allnoconfig_y
-                """).run(ConfMode.ALLNOCONFIG);
+                """;
+        // Linux 6.1 no longer knows 'option': kforge rejects it as conf does, with the same words.
+        ConfPair.Outcome conf = ConfPair.kconfig(dir.resolve("6.1"), kconfig).runSame(ConfMode.ALLNOCONFIG);
+        assertEquals(1, conf.exit());
+        assertTrue(conf.stderr().contains("Kconfig:3: unknown statement \"option\""), conf.stderr());
 
-        assertEquals(1, both.conf().exit());
-        assertTrue(both.conf().stderr().contains("Kconfig:3: unknown statement \"option\""), both.conf().stderr());
-        assertEquals(0, both.kforge().exit());
-        assertTrue(both.kforge().has("CONFIG_A=y"), both.kforge().config());
+        // A 5.12 tree still has it: allnoconfig_y keeps the symbol on in allnoconfig.
+        ConfPair.Outcome older = ConfPair.kconfig(dir.resolve("5.12"), kconfig)
+                .dialect(Dialect.of(KernelRelease.parse("5.12"))).runKforge(ConfMode.ALLNOCONFIG);
+        assertEquals(0, older.exit(), older.stderr());
+        assertTrue(older.has("CONFIG_A=y"), older.config());
     }
 }

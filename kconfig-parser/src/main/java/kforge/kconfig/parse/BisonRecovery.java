@@ -1,0 +1,529 @@
+package kforge.kconfig.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.antlr.v4.runtime.Token;
+
+import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
+import kforge.kconfig.lex.KconfigToken;
+
+import static kforge.kconfig.parse.KconfigParser.*;
+
+/**
+ * The messages conf's bison parser prints for a Kconfig file with syntax errors, worked out from the token
+ * stream the way its LALR automaton behaves: statements are read line by line within their block (top level,
+ * menu, if, choice); an entry's option list ends at the first line that cannot continue it (a default
+ * reduction); an error pops back to the innermost statement list ({@code error T_EOL}), skips to the end of
+ * the line and reports "invalid statement" ("unknown statement" for a line that began with a word outside a
+ * choice), and a new "syntax error" is only reported once three tokens have been shifted since the last one.
+ * The parse-time checks that conf's grammar actions make (choice prompts and members, end keywords) are
+ * reported where conf reports them, between the syntax errors.
+ */
+final class BisonRecovery {
+    private enum Block { TOP, MENU, IF, CHOICE, IF_IN_CHOICE }
+
+    /** An entry whose option lines are being read (config_option_list and friends). */
+    private enum Entry { NONE, CONFIG, MENUCONFIG, CHOICE_HEADER, MENU_HEADER, COMMENT }
+
+    private record OpenBlock(Block kind, KconfigToken start) {
+    }
+
+    private final List<KconfigToken> tokens;
+    private final Dialect dialect;
+    private final int syntaxErrorLineOffset;
+    private final List<String> messages = new ArrayList<>();
+    private final Deque<OpenBlock> blocks = new ArrayDeque<>();
+    private final Map<String, Integer> symbolTypes = new HashMap<>();
+    private int pos;
+    private int errStatus;
+
+    private Entry entry = Entry.NONE;
+    private KconfigToken entryStart;
+    private String entrySymbol;
+    private boolean entryHasPrompt;
+
+    BisonRecovery(List<KconfigToken> tokens, Dialect dialect) {
+        this.tokens = tokens;
+        this.dialect = dialect;
+        this.syntaxErrorLineOffset = dialect.has(KconfigChange.PARSER_LOCATIONS) ? 0 : 1;
+    }
+
+    /** The messages, in the order conf prints them. */
+    List<String> messages() {
+        blocks.push(new OpenBlock(Block.TOP, null));
+        if (type(pos) == T_MAINMENU) {
+            int failed = matchAll(pos, T_MAINMENU, T_WORD_QUOTE, T_EOL);
+            if (failed >= 0) {
+                fail(failed);
+            } else {
+                shift(3);
+            }
+        }
+        while (type(pos) != Token.EOF) {
+            statement();
+        }
+        endOfInput();
+        return messages;
+    }
+
+    // ---- statements ----
+
+    private void statement() {
+        if (entry != Entry.NONE) {
+            int failed = option();
+            if (failed < 0) {
+                return;
+            }
+            if (failed > pos) {
+                // The line started an option of the entry and went wrong inside it.
+                fail(failed);
+                return;
+            }
+            endEntry();
+        }
+        int failed = blockStatement();
+        if (failed >= 0) {
+            fail(failed);
+        }
+    }
+
+    /** A statement of the innermost block; returns the failing token's index, or -1 after carrying it out. */
+    private int blockStatement() {
+        boolean inChoice = blocks.peek().kind == Block.CHOICE || blocks.peek().kind == Block.IF_IN_CHOICE;
+        int t = type(pos);
+        switch (t) {
+            case T_CONFIG:
+            case T_MENUCONFIG: {
+                if (t == T_MENUCONFIG && inChoice) {
+                    return pos;
+                }
+                int failed = matchAll(pos, t, T_WORD, T_EOL);
+                if (failed >= 0) {
+                    return failed;
+                }
+                startEntry(t == T_CONFIG ? Entry.CONFIG : Entry.MENUCONFIG, tokens.get(pos + 1).getText());
+                shift(3);
+                return -1;
+            }
+            case T_CHOICE: {
+                if (inChoice) {
+                    return pos;
+                }
+                int at = pos + 1;
+                if (type(at) == T_WORD && !dialect.has(KconfigChange.NAMED_CHOICE_REMOVED)) {
+                    at++;
+                }
+                if (type(at) != T_EOL) {
+                    return at;
+                }
+                startEntry(Entry.CHOICE_HEADER, null);
+                shift(at + 1 - pos);
+                return -1;
+            }
+            case T_COMMENT: {
+                int failed = matchAll(pos, T_COMMENT, T_WORD_QUOTE, T_EOL);
+                if (failed >= 0) {
+                    return failed;
+                }
+                startEntry(Entry.COMMENT, null);
+                shift(3);
+                return -1;
+            }
+            case T_IF: {
+                int end = expression(pos + 1);
+                if (end < 0 || type(end) != T_EOL) {
+                    return end < 0 ? -end - 1 : end;
+                }
+                blocks.push(new OpenBlock(inChoice ? Block.IF_IN_CHOICE : Block.IF, tokens.get(pos)));
+                shift(end + 1 - pos);
+                return -1;
+            }
+            case T_MENU: {
+                if (inChoice) {
+                    return pos;
+                }
+                int failed = matchAll(pos, T_MENU, T_WORD_QUOTE, T_EOL);
+                if (failed >= 0) {
+                    return failed;
+                }
+                startEntry(Entry.MENU_HEADER, null);
+                shift(3);
+                return -1;
+            }
+            case T_SOURCE: {
+                if (inChoice) {
+                    return pos;
+                }
+                int failed = matchAll(pos, T_SOURCE, T_WORD_QUOTE, T_EOL);
+                if (failed >= 0) {
+                    return failed;
+                }
+                shift(3);
+                return -1;
+            }
+            case T_ENDMENU:
+            case T_ENDCHOICE:
+            case T_ENDIF: {
+                if (blocks.peek().kind == Block.TOP) {
+                    return pos;
+                }
+                if (type(pos + 1) != T_EOL) {
+                    return pos + 1;
+                }
+                closeBlock(tokens.get(pos));
+                shift(2);
+                return -1;
+            }
+            case T_WORD: {
+                if (inChoice) {
+                    return pos;
+                }
+                int at = pos + 1;
+                int op = type(at);
+                if (op != T_EQUAL && op != T_COLON_EQUAL && op != T_PLUS_EQUAL) {
+                    return at;
+                }
+                at++;
+                if (type(at) == T_ASSIGN_VAL) {
+                    at++;
+                }
+                if (type(at) != T_EOL) {
+                    return at;
+                }
+                shift(at + 1 - pos);
+                return -1;
+            }
+            default:
+                return pos;
+        }
+    }
+
+    private void closeBlock(KconfigToken end) {
+        OpenBlock block = blocks.pop();
+        String expected = block.kind == Block.MENU ? "menu" : block.kind == Block.CHOICE ? "choice" : "if";
+        String keyword = end.getText().substring("end".length());
+        if (!keyword.equals(expected)) {
+            messages.add(end.location() + ": unexpected '" + keyword + "' within " + expected + " block");
+        } else if (!end.location().file().equals(block.start.location().file())) {
+            messages.add(end.location() + ": '" + keyword + "' in different file than '" + expected + "'");
+            messages.add(block.start.location() + ": location of the '" + expected + "'");
+        }
+    }
+
+    // ---- entries and their options ----
+
+    private void startEntry(Entry kind, String symbol) {
+        entry = kind;
+        entryStart = tokens.get(pos);
+        entrySymbol = symbol;
+        entryHasPrompt = false;
+    }
+
+    /** The entry's option list ends: conf reduces it and runs the entry's action. */
+    private void endEntry() {
+        Entry ended = entry;
+        entry = Entry.NONE;
+        switch (ended) {
+            case CHOICE_HEADER:
+                if (!entryHasPrompt && dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED)) {
+                    messages.add(entryStart.location() + ": error: choice must have a prompt");
+                }
+                blocks.push(new OpenBlock(Block.CHOICE, entryStart));
+                break;
+            case MENU_HEADER:
+                blocks.push(new OpenBlock(Block.MENU, entryStart));
+                break;
+            case CONFIG:
+                checkChoiceMember();
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** config_stmt's checks of a choice member, since choices collect their members while parsing. */
+    private void checkChoiceMember() {
+        Block block = blocks.peek().kind;
+        if (block != Block.CHOICE && block != Block.IF_IN_CHOICE) {
+            return;
+        }
+        if (dialect.has(KconfigChange.CHOICE_MEMBER_ERRORS) && !entryHasPrompt) {
+            messages.add(entryStart.location() + ": error: choice member must have a prompt");
+        }
+        if (dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS) && symbolTypes.getOrDefault(entrySymbol, 0) != T_BOOL) {
+            messages.add(entryStart.location() + ": error: choice member must be bool");
+        }
+    }
+
+    /** One option line of the current entry: -1 when it was one, else the failing token (pos: not an option). */
+    private int option() {
+        int t = type(pos);
+        if (t == T_DEPENDS) {
+            return shifted(dependsOn(pos));
+        }
+        if (t == T_HELP && entry != Entry.MENU_HEADER && entry != Entry.COMMENT) {
+            return shifted(help(pos));
+        }
+        switch (entry) {
+            case CONFIG:
+            case MENUCONFIG:
+                return shifted(configOption(t));
+            case CHOICE_HEADER:
+                return shifted(choiceOption(t));
+            case MENU_HEADER:
+                if (t == T_VISIBLE) {
+                    int at = pos + 1;
+                    if (type(at) == T_IF) {
+                        at = expression(at + 1);
+                        if (at < 0) {
+                            return -at - 1;
+                        }
+                    }
+                    return shifted(type(at) == T_EOL ? at + 1 : -at - 1);
+                }
+                return pos;
+            default:
+                return pos;
+        }
+    }
+
+    /** Shifts the tokens of a matched option ({@code end} is the index after it), or passes a failure on. */
+    private int shifted(int end) {
+        if (end < 0) {
+            return -end - 1;
+        }
+        shift(end - pos);
+        return -1;
+    }
+
+    private int configOption(int t) {
+        switch (t) {
+            case T_BOOL: case T_TRISTATE: case T_INT: case T_HEX: case T_STRING: {
+                symbolTypes.put(entrySymbol, t);
+                return optionalPrompt(pos + 1);
+            }
+            case T_PROMPT: {
+                if (type(pos + 1) != T_WORD_QUOTE) {
+                    return -(pos + 1) - 1;
+                }
+                entryHasPrompt = true;
+                return optionalIf(pos + 2);
+            }
+            case T_DEFAULT: case T_DEF_BOOL: case T_DEF_TRISTATE: {
+                int end = expression(pos + 1);
+                if (end < 0) {
+                    return end;
+                }
+                if (t != T_DEFAULT) {
+                    symbolTypes.put(entrySymbol, t == T_DEF_BOOL ? T_BOOL : T_TRISTATE);
+                }
+                return optionalIf(end);
+            }
+            case T_SELECT: case T_IMPLY:
+                return type(pos + 1) == T_WORD ? optionalIf(pos + 2) : -(pos + 1) - 1;
+            case T_RANGE:
+                if (!isSymbol(pos + 1)) {
+                    return -(pos + 1) - 1;
+                }
+                return isSymbol(pos + 2) ? optionalIf(pos + 3) : -(pos + 2) - 1;
+            case T_MODULES:
+                return type(pos + 1) == T_EOL ? pos + 2 : -(pos + 1) - 1;
+            case T_OPTION: {
+                if (type(pos + 1) != T_WORD) {
+                    return -(pos + 1) - 1;
+                }
+                int at = pos + 2;
+                if (type(at) == T_EQUAL) {
+                    if (type(at + 1) != T_WORD_QUOTE) {
+                        return -(at + 1) - 1;
+                    }
+                    at += 2;
+                }
+                return type(at) == T_EOL ? at + 1 : -at - 1;
+            }
+            default:
+                return -pos - 1;
+        }
+    }
+
+    private int choiceOption(int t) {
+        switch (t) {
+            case T_PROMPT: {
+                if (type(pos + 1) != T_WORD_QUOTE) {
+                    return -(pos + 1) - 1;
+                }
+                entryHasPrompt = true;
+                return optionalIf(pos + 2);
+            }
+            case T_BOOL: case T_TRISTATE: {
+                if (dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
+                    if (t != T_BOOL) {
+                        return -pos - 1;
+                    }
+                    if (type(pos + 1) != T_WORD_QUOTE) {
+                        return -(pos + 1) - 1;
+                    }
+                    entryHasPrompt = true;
+                    return optionalIf(pos + 2);
+                }
+                return optionalPrompt(pos + 1);
+            }
+            case T_OPTIONAL:
+                return type(pos + 1) == T_EOL ? pos + 2 : -(pos + 1) - 1;
+            case T_DEFAULT:
+                return type(pos + 1) == T_WORD ? optionalIf(pos + 2) : -(pos + 1) - 1;
+            default:
+                return -pos - 1;
+        }
+    }
+
+    /** prompt_stmt_opt T_EOL after a type. */
+    private int optionalPrompt(int at) {
+        if (type(at) == T_WORD_QUOTE) {
+            entryHasPrompt = true;
+            return optionalIf(at + 1);
+        }
+        return type(at) == T_EOL ? at + 1 : -at - 1;
+    }
+
+    /** if_expr T_EOL. */
+    private int optionalIf(int at) {
+        if (type(at) == T_IF) {
+            at = expression(at + 1);
+            if (at < 0) {
+                return at;
+            }
+        }
+        return type(at) == T_EOL ? at + 1 : -at - 1;
+    }
+
+    private int dependsOn(int at) {
+        if (type(at + 1) != T_ON) {
+            return -(at + 1) - 1;
+        }
+        int end = expression(at + 2);
+        if (end < 0) {
+            return end;
+        }
+        return type(end) == T_EOL ? end + 1 : -end - 1;
+    }
+
+    private int help(int at) {
+        if (type(at + 1) != T_EOL) {
+            return -(at + 1) - 1;
+        }
+        return type(at + 2) == T_HELPTEXT ? at + 3 : -(at + 2) - 1;
+    }
+
+    // ---- expressions: the index after one, or -(failing index) - 1 ----
+
+    private int expression(int at) {
+        int end = term(at);
+        while (end >= 0 && (type(end) == T_OR || type(end) == T_AND)) {
+            end = term(end + 1);
+        }
+        return end;
+    }
+
+    private int term(int at) {
+        int t = type(at);
+        if (t == T_NOT) {
+            return term(at + 1);
+        }
+        if (t == T_OPEN_PAREN) {
+            int end = expression(at + 1);
+            if (end < 0) {
+                return end;
+            }
+            return type(end) == T_CLOSE_PAREN ? end + 1 : -end - 1;
+        }
+        if (!isSymbol(at)) {
+            return -at - 1;
+        }
+        int next = type(at + 1);
+        if (next == T_EQUAL || next == T_UNEQUAL || next == T_LESS || next == T_LESS_EQUAL || next == T_GREATER
+                || next == T_GREATER_EQUAL) {
+            return isSymbol(at + 2) ? at + 3 : -(at + 2) - 1;
+        }
+        return at + 1;
+    }
+
+    private boolean isSymbol(int at) {
+        int t = type(at);
+        return t == T_WORD || t == T_WORD_QUOTE;
+    }
+
+    private int matchAll(int at, int... expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (type(at + i) != expected[i]) {
+                return at + i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- errors ----
+
+    /** yyerror and the recovery: back to the innermost statement list, to the end of the line. */
+    private void fail(int failing) {
+        errStatus = Math.max(0, errStatus - (failing - pos));
+        KconfigToken bad = tokens.get(failing);
+        if (bad.getType() == Token.EOF) {
+            pos = failing;
+            return;
+        }
+        if (errStatus == 0) {
+            SourceLocation at = bad.location();
+            messages.add(at.file() + ":" + (at.line() + syntaxErrorLineOffset) + ": syntax error");
+        }
+        boolean unknownWord = type(pos) == T_WORD && failing > pos && entry == Entry.NONE
+                && blocks.peek().kind != Block.CHOICE && blocks.peek().kind != Block.IF_IN_CHOICE;
+        String word = tokens.get(pos).getText();
+        entry = Entry.NONE;
+        int eol = failing;
+        while (type(eol) != T_EOL && type(eol) != Token.EOF) {
+            eol++;
+        }
+        if (type(eol) == Token.EOF) {
+            pos = eol;
+            errStatus = 3;
+            return;
+        }
+        messages.add(bad.location() + (unknownWord ? ": unknown statement \"" + word + "\"" : ": invalid statement"));
+        pos = eol + 1;
+        errStatus = 2;
+    }
+
+    /** At the end of the input every open block is popped, each reported by its destructor. */
+    private void endOfInput() {
+        if (entry != Entry.NONE) {
+            endEntry();
+        }
+        if (blocks.peek().kind == Block.TOP) {
+            return;
+        }
+        if (errStatus == 0) {
+            SourceLocation at = tokens.get(pos).location();
+            messages.add(at.file() + ":" + (at.line() + syntaxErrorLineOffset) + ": syntax error");
+        }
+        while (blocks.peek().kind != Block.TOP) {
+            messages.add(blocks.pop().start.location() + ": missing end statement for this entry");
+        }
+    }
+
+    private void shift(int count) {
+        errStatus = Math.max(0, errStatus - count);
+        pos += count;
+    }
+
+    private int type(int at) {
+        return at < tokens.size() ? tokens.get(at).getType() : Token.EOF;
+    }
+}
