@@ -161,9 +161,7 @@ public final class KconfigLoader {
         SymbolTable symbols = new SymbolTable(dialect);
         MenuBuilder builder = new MenuBuilder(symbols, reporter, environment, dialect);
         builder.build(parsed.tree());
-        if (!builder.errors().isEmpty()) {
-            throw new KconfigException(String.join("\n", builder.errors()));
-        }
+        builder.finish(reporter);
         Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol() : symbols.find("n");
         Menu root = builder.rootMenu();
         if (root.prompt == null) {

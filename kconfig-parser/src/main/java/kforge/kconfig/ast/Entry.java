@@ -40,6 +40,7 @@ public sealed interface Entry {
     }
 
     /** The endmenu/endchoice/endif that closed a block; keyword is "menu", "choice" or "if". */
-    record End(SourceLocation location, String keyword) {
+    /** An end statement; {@code afterFileEnded} when its line was the file's last, without a newline. */
+    record End(SourceLocation location, String keyword, boolean afterFileEnded) {
     }
 }

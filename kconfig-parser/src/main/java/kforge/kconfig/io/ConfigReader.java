@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.dialect.KconfigChange;
@@ -369,7 +370,7 @@ public final class ConfigReader {
             }
             // Since 6.8 an out-of-range value is kept, and the evaluation clamps it to the range.
             if (!outOfRangeKept && sym.type.holdsString()
-                    && !evaluator.stringWithinRange(sym, (String) sym.defVal[Symbol.S_DEF_USER])) {
+                    && !evaluator.stringWithinRange(sym, userText(sym))) {
                 sym.flags &= ~(Symbol.VALID | Symbol.DEF_USER);
                 unsaved++;
             }
@@ -378,6 +379,19 @@ public final class ConfigReader {
             evaluator.setChanged(true);
         }
         return true;
+    }
+
+    /**
+     * The user's text of a string-like symbol. A choice of type int or hex counts as set without any text
+     * (conf_read_simple marks every choice as set), and the kernel's conf then crashes checking its range.
+     */
+    private static String userText(Symbol sym) {
+        String text = (String) sym.defVal[Symbol.S_DEF_USER];
+        if (text == null && sym.isChoice() && sym.type != SymbolType.STRING) {
+            throw new KconfigException(sym.properties.get(0).location + ": a choice of type " + sym.type.displayName()
+                    + " cannot be read back from a .config (the kernel's conf crashes here); make the choice bool");
+        }
+        return text == null ? "" : text;
     }
 
     private boolean agreesWithSaved(Symbol sym) {

@@ -16,6 +16,7 @@ import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
 import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.preprocess.AssignFlavor;
 import kforge.kconfig.preprocess.Expansion;
 import kforge.kconfig.preprocess.Preprocessor;
@@ -54,11 +55,14 @@ public final class KconfigLexer implements TokenSource {
     private int helpLastTs;
 
     private final Keywords keywords;
+    /** Since 6.9 the end of input keeps the name of the file that ended (cur_filename); before, "<none>". */
+    private final boolean endOfInputNamesFile;
 
     public KconfigLexer(SourceResolver resolver, Reporter reporter, Dialect dialect) {
         this.resolver = resolver;
         this.reporter = reporter;
         this.keywords = new Keywords(dialect);
+        this.endOfInputNamesFile = dialect.has(KconfigChange.PARSER_LOCATIONS);
     }
 
     /** The preprocessor needs the lexer's position; the two are wired after construction. */
@@ -445,9 +449,14 @@ public final class KconfigLexer implements TokenSource {
         SourceFile ended = current;
         current = ended.parent;
         KconfigToken eol = new KconfigToken(T_EOL, "\n", statementLocation, ended.line, KconfigToken.SourceKind.PLAIN);
+        eol.markClosesFile();
         if (current == null) {
             finished = true;
-            endOfInput = new SourceLocation("<none>", ended.line);
+            endOfInput = new SourceLocation(endOfInputNamesFile ? ended.name : "<none>", ended.line);
+            if (endOfInputNamesFile) {
+                // Since 6.9 the top file is no buffer of its own: its end gives no T_EOL, only the end of input.
+                return new KconfigToken(Token.EOF, "<EOF>", endOfInput, endOfInput.line(), KconfigToken.SourceKind.PLAIN);
+            }
         }
         return eol;
     }

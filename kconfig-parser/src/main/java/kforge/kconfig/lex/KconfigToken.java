@@ -12,6 +12,7 @@ public final class KconfigToken extends CommonToken {
     private final SourceLocation location;
     private final SourceKind sourceKind;
     private boolean startsStatement;
+    private boolean closesFile;
 
     /** How a source statement treats its path: kernel 'source', or a Kconfiglib extension. */
     public enum SourceKind { PLAIN, RELATIVE, OPTIONAL, OPTIONAL_RELATIVE }
@@ -30,6 +31,15 @@ public final class KconfigToken extends CommonToken {
 
     void markStatementStart() {
         startsStatement = true;
+    }
+
+    /** The T_EOL the scanner makes when a file ends: the file it ended is already closed. */
+    public boolean closesFile() {
+        return closesFile;
+    }
+
+    void markClosesFile() {
+        closesFile = true;
     }
 
     public SourceLocation location() {

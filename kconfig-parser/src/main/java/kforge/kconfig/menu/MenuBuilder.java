@@ -8,6 +8,7 @@ import kforge.kconfig.ast.Entry;
 import kforge.kconfig.ast.ExprNode;
 import kforge.kconfig.ast.KconfigTree;
 import kforge.kconfig.ast.Option;
+import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
 import kforge.kconfig.dialect.Dialect;
@@ -34,7 +35,9 @@ public final class MenuBuilder {
     private final SymbolTable symbols;
     private final Reporter reporter;
     private final Map<String, String> environment;
-    private final List<String> errors = new ArrayList<>();
+    /** Everything conf's grammar actions print, in their order: warnings and errors interleave there. */
+    private final List<String> messages = new ArrayList<>();
+    private int errorCount;
     private final Menu rootMenu = new Menu(null, null, SourceLocation.NONE);
     private Menu currentMenu = rootMenu;
     private Menu currentEntry = rootMenu;
@@ -46,7 +49,17 @@ public final class MenuBuilder {
 
     public MenuBuilder(SymbolTable symbols, Reporter reporter, Map<String, String> environment, Dialect dialect) {
         this.symbols = symbols;
-        this.reporter = reporter;
+        this.reporter = new Reporter() {
+            @Override
+            public void out(String line) {
+                reporter.out(line);
+            }
+
+            @Override
+            public void err(String line) {
+                messages.add(line);
+            }
+        };
         this.environment = environment;
         this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         this.choicePromptRequired = dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED);
@@ -62,9 +75,20 @@ public final class MenuBuilder {
         return modulesSym;
     }
 
-    /** Errors found while building (conf counts them and stops after parsing). */
-    public List<String> errors() {
-        return errors;
+    /**
+     * Prints the warnings; with errors (conf counts them and stops after parsing), throws them and the
+     * warnings between them instead, in conf's order.
+     */
+    public void finish(Reporter out) {
+        if (errorCount > 0) {
+            throw new KconfigException(String.join("\n", messages));
+        }
+        messages.forEach(out::err);
+    }
+
+    private void error(String message) {
+        messages.add(message);
+        errorCount++;
     }
 
     public void build(KconfigTree tree) {
@@ -123,10 +147,10 @@ public final class MenuBuilder {
     private void addChoiceMember(Menu member) {
         Symbol sym = member.sym;
         if (member.prompt == null) {
-            errors.add(member.location + ": error: choice member must have a prompt");
+            error(member.location + ": error: choice member must have a prompt");
         }
         if (sym.type != SymbolType.BOOLEAN) {
-            errors.add(member.location + ": error: choice member must be bool");
+            error(member.location + ": error: choice member must be bool");
         }
         if (sym.choice != null) {
             return;
@@ -178,7 +202,7 @@ public final class MenuBuilder {
 
     private void declareModules(SourceLocation loc) {
         if (modulesSym != null) {
-            errors.add(loc + ": symbol '" + currentEntry.sym.name()
+            error(loc + ": symbol '" + currentEntry.sym.name()
                     + "' redefines option 'modules' already defined by symbol '" + modulesSym.name() + "'");
             return;
         }
@@ -239,7 +263,7 @@ public final class MenuBuilder {
             }
         }
         if (choicePromptRequired && currentEntry.prompt == null) {
-            errors.add(currentEntry.location + ": error: choice must have a prompt");
+            error(currentEntry.location + ": error: choice must have a prompt");
         }
         Menu outerChoice = currentChoice;
         currentChoice = boolChoiceBlocks ? currentEntry : null;
@@ -267,9 +291,10 @@ public final class MenuBuilder {
         entries(body);
         currentMenu = blockMenu;
         if (!end.keyword().equals(expected)) {
-            errors.add(end.location() + ": unexpected '" + end.keyword() + "' within " + expected + " block");
-        } else if (!end.location().file().equals(start.file())) {
-            errors.add(end.location() + ": '" + expected + "' in different file than '" + expected + "'\n"
+            error(end.location() + ": unexpected '" + end.keyword() + "' within " + expected + " block");
+        } else if (end.afterFileEnded() || !end.location().file().equals(start.file())) {
+            // A last line without a newline is ended by the scanner after it closed the file.
+            error(end.location() + ": '" + expected + "' in different file than '" + expected + "'\n"
                     + start + ": location of the '" + expected + "'");
         }
         currentMenu = blockMenu.parent;

@@ -207,7 +207,7 @@ final class AstBuilder {
             case T_ENDCHOICE: keyword = "choice"; break;
             default: keyword = "if";
         }
-        return new Entry.End(location(e), keyword);
+        return new Entry.End(location(e), keyword, ((KconfigToken) e.T_EOL().getSymbol()).closesFile());
     }
 
     private static SymbolType type(TypeContext t) {

@@ -13,6 +13,7 @@ import kforge.kconfig.diag.SourceLocation;
 import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.lex.KconfigToken;
+import kforge.kconfig.model.SymbolType;
 
 import static kforge.kconfig.parse.KconfigParser.*;
 
@@ -40,9 +41,10 @@ final class BisonRecovery {
     private final int syntaxErrorLineOffset;
     private final List<String> messages = new ArrayList<>();
     private final Deque<OpenBlock> blocks = new ArrayDeque<>();
-    private final Map<String, Integer> symbolTypes = new HashMap<>();
+    private final Map<String, SymbolType> symbolTypes = new HashMap<>();
     private int pos;
     private int errStatus;
+    private String modulesSymbol;
 
     private Entry entry = Entry.NONE;
     private KconfigToken entryStart;
@@ -63,6 +65,7 @@ final class BisonRecovery {
             if (failed >= 0) {
                 fail(failed);
             } else {
+                newPrompt(pos + 1);
                 shift(3);
             }
         }
@@ -133,6 +136,7 @@ final class BisonRecovery {
                     return failed;
                 }
                 startEntry(Entry.COMMENT, null);
+                newPrompt(pos + 1);
                 shift(3);
                 return -1;
             }
@@ -154,6 +158,7 @@ final class BisonRecovery {
                     return failed;
                 }
                 startEntry(Entry.MENU_HEADER, null);
+                newPrompt(pos + 1);
                 shift(3);
                 return -1;
             }
@@ -177,7 +182,7 @@ final class BisonRecovery {
                 if (type(pos + 1) != T_EOL) {
                     return pos + 1;
                 }
-                closeBlock(tokens.get(pos));
+                closeBlock(tokens.get(pos), tokens.get(pos + 1).closesFile());
                 shift(2);
                 return -1;
             }
@@ -205,13 +210,13 @@ final class BisonRecovery {
         }
     }
 
-    private void closeBlock(KconfigToken end) {
+    private void closeBlock(KconfigToken end, boolean afterFileEnded) {
         OpenBlock block = blocks.pop();
         String expected = block.kind == Block.MENU ? "menu" : block.kind == Block.CHOICE ? "choice" : "if";
         String keyword = end.getText().substring("end".length());
         if (!keyword.equals(expected)) {
             messages.add(end.location() + ": unexpected '" + keyword + "' within " + expected + " block");
-        } else if (!end.location().file().equals(block.start.location().file())) {
+        } else if (afterFileEnded || !end.location().file().equals(block.start.location().file())) {
             messages.add(end.location() + ": '" + keyword + "' in different file than '" + expected + "'");
             messages.add(block.start.location() + ": location of the '" + expected + "'");
         }
@@ -257,7 +262,8 @@ final class BisonRecovery {
         if (dialect.has(KconfigChange.CHOICE_MEMBER_ERRORS) && !entryHasPrompt) {
             messages.add(entryStart.location() + ": error: choice member must have a prompt");
         }
-        if (dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS) && symbolTypes.getOrDefault(entrySymbol, 0) != T_BOOL) {
+        if (dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS)
+                && symbolTypes.getOrDefault(entrySymbol, SymbolType.UNKNOWN) != SymbolType.BOOLEAN) {
             messages.add(entryStart.location() + ": error: choice member must be bool");
         }
     }
@@ -306,25 +312,28 @@ final class BisonRecovery {
     private int configOption(int t) {
         switch (t) {
             case T_BOOL: case T_TRISTATE: case T_INT: case T_HEX: case T_STRING: {
-                symbolTypes.put(entrySymbol, t);
-                return optionalPrompt(pos + 1);
+                int end = optionalPrompt(pos + 1);
+                if (end >= 0) {
+                    setType(t);
+                }
+                return end;
             }
             case T_PROMPT: {
                 if (type(pos + 1) != T_WORD_QUOTE) {
                     return -(pos + 1) - 1;
                 }
-                entryHasPrompt = true;
-                return optionalIf(pos + 2);
+                return prompted(pos + 1, optionalIf(pos + 2));
             }
             case T_DEFAULT: case T_DEF_BOOL: case T_DEF_TRISTATE: {
                 int end = expression(pos + 1);
                 if (end < 0) {
                     return end;
                 }
-                if (t != T_DEFAULT) {
-                    symbolTypes.put(entrySymbol, t == T_DEF_BOOL ? T_BOOL : T_TRISTATE);
+                end = optionalIf(end);
+                if (end >= 0 && t != T_DEFAULT) {
+                    setType(t == T_DEF_BOOL ? T_BOOL : T_TRISTATE);
                 }
-                return optionalIf(end);
+                return end;
             }
             case T_SELECT: case T_IMPLY:
                 return type(pos + 1) == T_WORD ? optionalIf(pos + 2) : -(pos + 1) - 1;
@@ -334,7 +343,15 @@ final class BisonRecovery {
                 }
                 return isSymbol(pos + 2) ? optionalIf(pos + 3) : -(pos + 2) - 1;
             case T_MODULES:
-                return type(pos + 1) == T_EOL ? pos + 2 : -(pos + 1) - 1;
+                if (type(pos + 1) != T_EOL) {
+                    return -(pos + 1) - 1;
+                }
+                if (modulesSymbol != null) {
+                    messages.add(tokens.get(pos).location() + ": symbol '" + entrySymbol
+                            + "' redefines option 'modules' already defined by symbol '" + modulesSymbol + "'");
+                }
+                modulesSymbol = entrySymbol;
+                return pos + 2;
             case T_OPTION: {
                 if (type(pos + 1) != T_WORD) {
                     return -(pos + 1) - 1;
@@ -359,8 +376,7 @@ final class BisonRecovery {
                 if (type(pos + 1) != T_WORD_QUOTE) {
                     return -(pos + 1) - 1;
                 }
-                entryHasPrompt = true;
-                return optionalIf(pos + 2);
+                return prompted(pos + 1, optionalIf(pos + 2));
             }
             case T_BOOL: case T_TRISTATE: {
                 if (dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS)) {
@@ -370,8 +386,7 @@ final class BisonRecovery {
                     if (type(pos + 1) != T_WORD_QUOTE) {
                         return -(pos + 1) - 1;
                     }
-                    entryHasPrompt = true;
-                    return optionalIf(pos + 2);
+                    return prompted(pos + 1, optionalIf(pos + 2));
                 }
                 return optionalPrompt(pos + 1);
             }
@@ -384,11 +399,50 @@ final class BisonRecovery {
         }
     }
 
+    /**
+     * A prompt option that parsed up to {@code end}: menu_add_prompt's warnings once the whole option is
+     * reduced, then the entry has a prompt.
+     */
+    private int prompted(int text, int end) {
+        if (end < 0) {
+            return end;
+        }
+        newPrompt(text);
+        if (entryHasPrompt) {
+            messages.add(tokens.get(text).location() + ":warning: prompt redefined");
+        }
+        entryHasPrompt = true;
+        return end;
+    }
+
+    /** menu_add_prompt's check of the text itself. */
+    private void newPrompt(int text) {
+        String prompt = tokens.get(text).getText();
+        if (!prompt.isEmpty() && kforge.kconfig.eval.CNumbers.isSpace(prompt.charAt(0))) {
+            messages.add(tokens.get(text).location() + ":warning: leading whitespace ignored");
+        }
+    }
+
+    /** menu_set_type for a config entry's symbol: a second, different type is ignored with a warning. */
+    private void setType(int token) {
+        SymbolType type = token == T_BOOL ? SymbolType.BOOLEAN : token == T_TRISTATE ? SymbolType.TRISTATE
+                : token == T_INT ? SymbolType.INT : token == T_HEX ? SymbolType.HEX : SymbolType.STRING;
+        SymbolType current = symbolTypes.getOrDefault(entrySymbol, SymbolType.UNKNOWN);
+        if (current == type) {
+            return;
+        }
+        if (current == SymbolType.UNKNOWN) {
+            symbolTypes.put(entrySymbol, type);
+            return;
+        }
+        messages.add(entryStart.location() + ":warning: ignoring type redefinition of '" + entrySymbol + "' from '"
+                + current.displayName() + "' to '" + type.displayName() + "'");
+    }
+
     /** prompt_stmt_opt T_EOL after a type. */
     private int optionalPrompt(int at) {
         if (type(at) == T_WORD_QUOTE) {
-            entryHasPrompt = true;
-            return optionalIf(at + 1);
+            return prompted(at, optionalIf(at + 1));
         }
         return type(at) == T_EOL ? at + 1 : -at - 1;
     }
