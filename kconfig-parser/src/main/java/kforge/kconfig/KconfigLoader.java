@@ -12,6 +12,7 @@ import kforge.kconfig.cache.ParseCache;
 import kforge.kconfig.diag.RecordingReporter;
 import kforge.kconfig.diag.Trace;
 import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.preprocess.PrefetchingShellRunner;
 
 import kforge.kconfig.diag.KconfigException;
@@ -136,7 +137,7 @@ public final class KconfigLoader {
             RecordingReporter recording = new RecordingReporter(reporter);
             SourceResolver fresh = new SourceResolver(workingDirectory, srctree);
             KconfigParsing.Result parsed = KconfigParsing.parse(topFile, fresh, environment, shells, recording,
-                    confWording);
+                    confWording, dialect);
             Kconfig kconfig = build(parsed, recording);
             if (key != null && !parsed.usedGlob()) {
                 cache.write(key, new CacheEntry(fresh.resolutions(), parsed.environmentQueried(), shells.calls(),
@@ -162,7 +163,10 @@ public final class KconfigLoader {
         if (!builder.errors().isEmpty()) {
             throw new KconfigException(String.join("\n", builder.errors()));
         }
-        Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol() : symbols.find("n");
+        Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol()
+                // Before 2.6.36 conf_parse gave the hidden modules symbol "default MODULES" when no symbol
+                // had 'option modules'.
+                : dialect.has(KconfigChange.NO_MODULES_FALLBACK) ? symbols.find("n") : symbols.lookup("MODULES", 0);
         Menu root = builder.rootMenu();
         if (root.prompt == null) {
             Property prompt = new Property(PropertyType.MENU, root.location, root, null, null);

@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import kforge.kconfig.ast.KconfigTree;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.lex.KconfigLexer;
 import kforge.kconfig.lex.SourceResolver;
 import kforge.kconfig.preprocess.Preprocessor;
@@ -35,7 +36,13 @@ public final class KconfigParsing {
     /** As above; {@code confWording} words syntax errors exactly as conf's bison parser does. */
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
                                ShellRunner shell, Reporter reporter, boolean confWording) {
-        KconfigLexer lexer = new KconfigLexer(resolver, reporter);
+        return parse(topFile, resolver, environment, shell, reporter, confWording, Dialect.BASELINE);
+    }
+
+    /** As above, scanning as the given release's conf does. */
+    public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
+                               ShellRunner shell, Reporter reporter, boolean confWording, Dialect dialect) {
+        KconfigLexer lexer = new KconfigLexer(resolver, reporter, dialect);
         Preprocessor preprocessor = new Preprocessor(environment, reporter, lexer::currentPosition, shell);
         if (resolver.workingDirectory() != null) {
             preprocessor.setWorkingDirectory(resolver.workingDirectory());
