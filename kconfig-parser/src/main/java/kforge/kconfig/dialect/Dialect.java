@@ -15,7 +15,8 @@ public final class Dialect {
     /** The newest release whose scripts/kconfig was studied; newer trees get its dialect and a warning. */
     public static final KernelRelease NEWEST = KernelRelease.parse("6.12");
     /** Release series checked byte for byte against their own conf in the test suite. */
-    private static final Set<KernelRelease> VERIFIED = Set.of(KernelRelease.parse("6.1"), KernelRelease.parse("6.12"));
+    private static final Set<KernelRelease> VERIFIED = Set.of(KernelRelease.parse("2.6.32"), KernelRelease.parse("6.1"),
+            KernelRelease.parse("6.12"));
 
     /** The baseline dialect (Linux 6.1), for Kconfig files that come without a kernel tree. */
     public static final Dialect BASELINE = of(BASELINE_RELEASE);
@@ -65,11 +66,11 @@ public final class Dialect {
                 newestChange = change.since();
             }
         }
-        if (newestChange == null) {
-            return "Kconfig dialect of Linux " + OLDEST + " (none of the changes kforge knows)";
-        }
         KernelRelease used = isNewerThanKnown() ? NEWEST : release.series().compareTo(OLDEST) < 0 ? OLDEST
                 : release.series();
+        if (newestChange == null) {
+            return "Kconfig dialect of Linux " + used + " (older than every change kforge knows)";
+        }
         return "Kconfig dialect of Linux " + used
                 + " (changes up to " + newestChange + ")";
     }

@@ -22,6 +22,20 @@ public enum KconfigChange {
     TOP_LEVEL_KCONFIG("2.6.37"),
 
     /**
+     * autoconf.h is include/generated/autoconf.h ("kbuild: move autoconf.h to include/generated"); before, it
+     * was include/linux/autoconf.h with AUTOCONF_INCLUDED, and auto.conf, auto.conf.cmd and the
+     * include/config files had the older formats and order that kforge does not reproduce. About 2.6.33.
+     */
+    AUTOCONF_IN_INCLUDE_GENERATED("2.6.33"),
+
+    /**
+     * Every configuration target writes include/config/auto.conf and friends when auto.conf is missing
+     * (00c864f8903d "kconfig: allow all config targets to write auto.conf if missing"); before, only
+     * syncconfig (silentoldconfig) wrote them. About 5.0.
+     */
+    AUTOCONF_ALWAYS("5.0"),
+
+    /**
      * Without any 'option modules' (later the 'modules' attribute) tristates act as bools; before, the
      * symbol named MODULES played that part (conf_parse's fallback default of the hidden modules symbol).
      * About 2.6.36.
