@@ -43,6 +43,12 @@ public enum KconfigChange {
     NO_MODULES_FALLBACK("2.6.36"),
 
     /**
+     * A symbol selected beyond its own dependencies is reported ("WARNING: unmet direct dependencies
+     * detected for X" and the dependency report); before, select forced the value silently. About 2.6.38.
+     */
+    UNMET_DEPENDENCY_WARNINGS("2.6.38"),
+
+    /**
      * The .config header names the root menu's prompt (the mainmenu text) instead of
      * "Linux kernel version: $KERNELVERSION" ("kconfig: implement the `mainmenu' directive").
      */

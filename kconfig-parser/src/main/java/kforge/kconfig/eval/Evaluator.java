@@ -32,6 +32,8 @@ public final class Evaluator {
     private final boolean choiceValuesWrittenIfVisible;
     /** KconfigChange.PROMPTLESS_N_NOT_WRITTEN. */
     private final boolean promptlessNNotWritten;
+    /** KconfigChange.UNMET_DEPENDENCY_WARNINGS. */
+    private final boolean unmetDependencyWarnings;
 
     public Evaluator(Kconfig kconfig, Reporter reporter) {
         this.kconfig = kconfig;
@@ -39,6 +41,7 @@ public final class Evaluator {
         this.intHexZeroDefault = kconfig.dialect().has(KconfigChange.INT_HEX_ZERO_DEFAULT);
         this.choiceValuesWrittenIfVisible = kconfig.dialect().has(KconfigChange.CHOICE_VALUES_WRITTEN_IF_VISIBLE);
         this.promptlessNNotWritten = kconfig.dialect().has(KconfigChange.PROMPTLESS_N_NOT_WRITTEN);
+        this.unmetDependencyWarnings = kconfig.dialect().has(KconfigChange.UNMET_DEPENDENCY_WARNINGS);
         this.symbols = kconfig.symbols();
         this.modulesSym = kconfig.modulesSymbol();
         this.reporter = reporter;
@@ -575,7 +578,7 @@ public final class Evaluator {
                 }
             }
         }
-        if (sym.dirDepTri.lessThan(sym.revDepTri)) {
+        if (unmetDependencyWarnings && sym.dirDepTri.lessThan(sym.revDepTri)) {
             warnUnmetDependency(sym);
         }
         return newTri.or(sym.revDepTri);

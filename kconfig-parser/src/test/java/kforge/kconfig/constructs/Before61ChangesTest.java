@@ -228,4 +228,28 @@ class Before61ChangesTest {
 
         assertEquals(List.of("CONFIG_A=y", "CONFIG_C=y", "CONFIG_B=y"), body(both.conf()));
     }
+
+    /** UNMET_DEPENDENCY_WARNINGS (about 2.6.38): select beyond a symbol's dependencies is silent before. */
+    @Test
+    void selectBeyondDependenciesIsSilentBefore2638() {
+        String kconfig = """
+                config BUS
+                	bool "bus"
+                config DMA
+                	bool
+                	depends on BUS
+                config DRIVER
+                	bool "driver"
+                	select DMA
+                """;
+        String dotConfig = "# CONFIG_BUS is not set\nCONFIG_DRIVER=y\n";
+        ConfPair.Outcome before = pair(OLD, kconfig).dotConfig(dotConfig).run(ConfMode.OLDCONFIG).assertConfWrote()
+                .assertSame().conf();
+        ConfPair.Outcome since = pair(NEW, kconfig).dotConfig(dotConfig).run(ConfMode.OLDCONFIG).assertConfWrote()
+                .assertSame().conf();
+
+        assertTrue(before.has("CONFIG_DMA=y") && since.has("CONFIG_DMA=y"), before.config());
+        assertEquals("", before.stderr());
+        assertTrue(since.stderr().contains("WARNING: unmet direct dependencies detected for DMA"), since.stderr());
+    }
 }
