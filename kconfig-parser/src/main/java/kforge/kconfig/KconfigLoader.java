@@ -162,7 +162,10 @@ public final class KconfigLoader {
         MenuBuilder builder = new MenuBuilder(symbols, reporter, environment, dialect);
         builder.build(parsed.tree());
         builder.finish(reporter);
-        Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol() : symbols.find("n");
+        Symbol modules = builder.modulesSymbol() != null ? builder.modulesSymbol()
+                // Before 2.6.36 conf_parse gave the hidden modules symbol "default MODULES" when no symbol
+                // had 'option modules'.
+                : dialect.has(KconfigChange.NO_MODULES_FALLBACK) ? symbols.find("n") : symbols.lookup("MODULES", 0);
         Menu root = builder.rootMenu();
         if (root.prompt == null) {
             Property prompt = new Property(PropertyType.MENU, root.location, root, null, null);

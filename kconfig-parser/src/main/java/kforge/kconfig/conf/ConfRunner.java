@@ -59,6 +59,12 @@ public final class ConfRunner {
 
     /** conf ignores a failure here unless it is syncconfig, which the build depends on. */
     private void syncAutoconf(boolean sync) {
+        if (!kconfig.dialect().has(KconfigChange.AUTOCONF_IN_INCLUDE_GENERATED)) {
+            // Never silently wrong: these files would have 6.1's formats, which this tree's build does not read.
+            throw new KconfigException("kforge does not write the Kbuild files (include/config/auto.conf,"
+                    + " include/linux/autoconf.h) of Linux " + kconfig.dialect().release()
+                    + "; .config was written, run the tree's own 'make silentoldconfig' for the rest");
+        }
         try {
             new AutoconfWriter(evaluator, settings).write(sync);
         } catch (KconfigException e) {
@@ -136,7 +142,9 @@ public final class ConfRunner {
             if (!noConfWrite) {
                 writer.write(null);
             }
-            if (writeAutoconf) {
+            boolean autoconfForMode = mode == ConfMode.SYNCCONFIG
+                    || kconfig.dialect().has(KconfigChange.AUTOCONF_ALWAYS);
+            if (writeAutoconf && autoconfForMode) {
                 syncAutoconf(mode == ConfMode.SYNCCONFIG);
             }
         }

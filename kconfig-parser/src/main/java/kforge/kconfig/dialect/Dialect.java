@@ -8,15 +8,18 @@ import java.util.Set;
  * Chosen from the tree's top Makefile, in one place ({@link #of}), and asked by the engine by name.
  */
 public final class Dialect {
-    /** The oldest release whose scripts/kconfig the engine reproduces (its baseline). */
-    public static final KernelRelease OLDEST = KernelRelease.parse("6.1");
+    /** The oldest release whose scripts/kconfig the engine reproduces. */
+    public static final KernelRelease OLDEST = KernelRelease.parse("2.6.32");
+    /** The release the engine is a port of: the changes up to it are its unconditional behaviour. */
+    public static final KernelRelease BASELINE_RELEASE = KernelRelease.parse("6.1");
     /** The newest release whose scripts/kconfig was studied; newer trees get its dialect and a warning. */
     public static final KernelRelease NEWEST = KernelRelease.parse("6.12");
     /** Release series checked byte for byte against their own conf in the test suite. */
-    private static final Set<KernelRelease> VERIFIED = Set.of(KernelRelease.parse("6.1"), KernelRelease.parse("6.12"));
+    private static final Set<KernelRelease> VERIFIED = Set.of(KernelRelease.parse("2.6.32"), KernelRelease.parse("6.1"),
+            KernelRelease.parse("6.12"));
 
     /** The baseline dialect (Linux 6.1), for Kconfig files that come without a kernel tree. */
-    public static final Dialect BASELINE = of(OLDEST);
+    public static final Dialect BASELINE = of(BASELINE_RELEASE);
 
     private final KernelRelease release;
     private final EnumSet<KconfigChange> changes;
@@ -55,16 +58,19 @@ public final class Dialect {
         return release.series().compareTo(NEWEST) > 0;
     }
 
-    /** E.g. "Linux 6.12 dialect (choices as of 6.11)". */
+    /** E.g. "Kconfig dialect of Linux 6.12 (changes up to 6.11)". */
     public String describe() {
-        KernelRelease newestChange = OLDEST;
+        KernelRelease newestChange = null;
         for (KconfigChange change : changes) {
-            if (change.since().compareTo(newestChange) > 0) {
+            if (newestChange == null || change.since().compareTo(newestChange) > 0) {
                 newestChange = change.since();
             }
         }
         KernelRelease used = isNewerThanKnown() ? NEWEST : release.series().compareTo(OLDEST) < 0 ? OLDEST
                 : release.series();
+        if (newestChange == null) {
+            return "Kconfig dialect of Linux " + used + " (older than every change kforge knows)";
+        }
         return "Kconfig dialect of Linux " + used
                 + " (changes up to " + newestChange + ")";
     }

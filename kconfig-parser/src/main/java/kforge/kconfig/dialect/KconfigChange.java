@@ -5,11 +5,98 @@ package kforge.kconfig.dialect;
  * scripts/kconfig has it. A {@link Dialect} is the set of changes a tree's release has; the engine asks
  * the dialect, never the version, so each difference lives in one place and is tested on its own.
  *
- * <p>The engine's baseline is Linux 6.1: changes before it are part of the baseline until kforge
- * supports older trees, changes after it are listed here. docs/dialects.md lists the known changes,
- * these and the ones not reproduced yet, with the commits they come from.
+ * <p>The engine is a port of Linux 6.1's scripts/kconfig: it does what a change names when the dialect has
+ * it, and the older behaviour when it does not. Changes after 6.1 are absent from 6.1 (its code paths run
+ * only when the dialect has them); changes before 6.1 are present in 6.1 and absent from older trees such as
+ * 2.6.32, whose conf then gets the behaviour the change replaced. docs/dialects.md lists the known changes,
+ * these and the ones not reproduced yet, with the commits they come from. Dates marked "about" were not
+ * confirmed from the commit itself; only 2.6.32 and 6.1 and later are verified against their conf.
  */
 public enum KconfigChange {
+    // ---- Before 6.1: what 6.1 has and 2.6.32 lacks ----
+
+    /**
+     * The tree has a top-level Kconfig that sources "arch/$SRCARCH/Kconfig"; before, the kconfig Makefile
+     * handed conf arch/$(SRCARCH)/Kconfig as the root (or $(KBUILD_KCONFIG)).
+     */
+    TOP_LEVEL_KCONFIG("2.6.37"),
+
+    /**
+     * autoconf.h is include/generated/autoconf.h ("kbuild: move autoconf.h to include/generated"); before, it
+     * was include/linux/autoconf.h with AUTOCONF_INCLUDED, and auto.conf, auto.conf.cmd and the
+     * include/config files had the older formats and order that kforge does not reproduce. About 2.6.33.
+     */
+    AUTOCONF_IN_INCLUDE_GENERATED("2.6.33"),
+
+    /**
+     * Every configuration target writes include/config/auto.conf and friends when auto.conf is missing
+     * (00c864f8903d "kconfig: allow all config targets to write auto.conf if missing"); before, only
+     * syncconfig (silentoldconfig) wrote them. About 5.0.
+     */
+    AUTOCONF_ALWAYS("5.0"),
+
+    /**
+     * Without any 'option modules' (later the 'modules' attribute) tristates act as bools; before, the
+     * symbol named MODULES played that part (conf_parse's fallback default of the hidden modules symbol).
+     * About 2.6.36.
+     */
+    NO_MODULES_FALLBACK("2.6.36"),
+
+    /**
+     * A symbol selected beyond its own dependencies is reported ("WARNING: unmet direct dependencies
+     * detected for X" and the dependency report); before, select forced the value silently. About 2.6.38.
+     */
+    UNMET_DEPENDENCY_WARNINGS("2.6.38"),
+
+    /**
+     * The .config header names the root menu's prompt (the mainmenu text) instead of
+     * "Linux kernel version: $KERNELVERSION" ("kconfig: implement the `mainmenu' directive").
+     */
+    CONFIG_HEADER_PROMPT("2.6.37"),
+
+    /**
+     * The .config header says "Automatically generated file; DO NOT EDIT." and carries no date; before, it
+     * said "Automatically generated make config: don't edit" and a ctime line unless KCONFIG_NOTIMESTAMP
+     * was set. About 3.2.
+     */
+    CONFIG_HEADER_DO_NOT_EDIT("3.2"),
+
+    /**
+     * A choice member is written only while it is visible, and its "written" mark is recomputed on every
+     * evaluation (cb67ab2cd2b8 "kconfig: do not write choice values when their dependency becomes n");
+     * before, every member of a written choice was written, visible or not.
+     */
+    CHOICE_VALUES_WRITTEN_IF_VISIBLE("4.16"),
+
+    /**
+     * A promptless bool or tristate is written only when its value is not n (f467c5640c29 "kconfig: only
+     * write '# CONFIG_FOO is not set' for visible symbols"); before, any active default made it written, so
+     * "# CONFIG_X is not set" lines appeared for invisible symbols that default to n.
+     */
+    PROMPTLESS_N_NOT_WRITTEN("4.17"),
+
+    /**
+     * The Kconfig preprocessor: $(VAR), $(shell,...) and variable assignments are expanded while scanning
+     * ("kconfig: reference environment variables directly and remove 'option env='"). Before, '$' was an
+     * ordinary character in strings, was skipped in words, and environment variables came only through
+     * 'option env' symbols, which are never written.
+     */
+    PREPROCESSOR("4.18"),
+
+    /**
+     * The single-state scanner: keywords are keywords wherever they appear, words are [A-Za-z0-9_-]+,
+     * unsupported characters warn, and source takes a quoted path. Before, keywords were only recognised
+     * first on a line (so "---help---" was "help"), parameters could hold '/' and '.' (unquoted source
+     * paths), "---" and stray characters were silently skipped, and "boolean" was a synonym of "bool".
+     * About 4.19.
+     */
+    LEXER_REWRITE("4.19"),
+
+    /** .config closes each visible menu with "# end of <prompt>" and a blank line. About 5.2. */
+    END_OF_MENU_COMMENTS("5.2"),
+
+    // ---- After 6.1 ----
+
     /**
      * The 'option' keyword is gone: its last form, "option modules", became the attribute "modules"
      * ("kconfig: change "modules" from sub-option to first-level attribute").

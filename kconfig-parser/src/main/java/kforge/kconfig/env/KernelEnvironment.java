@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 
 /**
  * The environment the kernel's top Makefile hands to scripts/kconfig/conf, computed without make, so that
@@ -85,10 +86,16 @@ public final class KernelEnvironment {
         return dialect;
     }
 
-    /** The top Kconfig file, relative to srctree, that the kconfig Makefile passes to conf. */
+    /**
+     * The top Kconfig file, relative to srctree, that the kconfig Makefile passes to conf: $(KBUILD_KCONFIG),
+     * else Kconfig, or arch/$(SRCARCH)/Kconfig in trees without a top-level Kconfig.
+     */
     public String kconfigFile() {
         String chosen = variables.getOrDefault("KBUILD_KCONFIG", "");
-        return chosen.isEmpty() ? "Kconfig" : chosen;
+        if (!chosen.isEmpty()) {
+            return chosen;
+        }
+        return dialect.has(KconfigChange.TOP_LEVEL_KCONFIG) ? "Kconfig" : "arch/" + srcArch + "/Kconfig";
     }
 
     /** Collects the same inputs as a make command line: the tree, ARCH=, CROSS_COMPILE= and the caller's environment. */
@@ -158,6 +165,7 @@ public final class KernelEnvironment {
             resolveCrossCompile();
             Path resolvedObjtree = objtree == null ? null : realPath(objtree);
             KernelVersion version = KernelVersion.read(srctree.resolve("Makefile"));
+            requireTopKconfig(version);
             MakeInputs inputs = new MakeInputs(srctree, resolvedObjtree, arch, srcArch, subArch, crossCompile, base,
                     version);
             return new KernelEnvironment(inputs, MakefileExports.compute(inputs));
@@ -167,10 +175,19 @@ public final class KernelEnvironment {
             if (tree == null) {
                 throw new KconfigException("no kernel source tree given");
             }
-            if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
-                throw new KconfigException(tree + " is not a Linux source tree (no Makefile and Kconfig at its top)");
+            if (!Files.isRegularFile(tree.resolve("Makefile"))) {
+                throw new KconfigException(tree + " is not a Linux source tree (no Makefile at its top)");
             }
             srctree = realPath(tree);
+        }
+
+        /** Trees since 2.6.37 have a top-level Kconfig; older ones start at arch/$SRCARCH/Kconfig (checked below). */
+        private void requireTopKconfig(KernelVersion version) {
+            if (Dialect.of(version.release()).has(KconfigChange.TOP_LEVEL_KCONFIG)
+                    && !Files.isRegularFile(srctree.resolve("Kconfig"))) {
+                throw new KconfigException(tree + " is not a Linux source tree (no Kconfig at its top, and its"
+                        + " Makefile says Linux " + version.kernelVersion() + ")");
+            }
         }
 
         private void rejectLlvm() {

@@ -28,11 +28,20 @@ public final class Evaluator {
     /** Choices as of 6.11: bool blocks whose member is chosen by priority (see {@link KconfigChange}). */
     private final boolean boolChoiceBlocks;
     private final boolean intHexZeroDefault;
+    /** KconfigChange.CHOICE_VALUES_WRITTEN_IF_VISIBLE. */
+    private final boolean choiceValuesWrittenIfVisible;
+    /** KconfigChange.PROMPTLESS_N_NOT_WRITTEN. */
+    private final boolean promptlessNNotWritten;
+    /** KconfigChange.UNMET_DEPENDENCY_WARNINGS. */
+    private final boolean unmetDependencyWarnings;
 
     public Evaluator(Kconfig kconfig, Reporter reporter) {
         this.kconfig = kconfig;
         this.boolChoiceBlocks = kconfig.dialect().has(KconfigChange.BOOL_CHOICE_BLOCKS);
         this.intHexZeroDefault = kconfig.dialect().has(KconfigChange.INT_HEX_ZERO_DEFAULT);
+        this.choiceValuesWrittenIfVisible = kconfig.dialect().has(KconfigChange.CHOICE_VALUES_WRITTEN_IF_VISIBLE);
+        this.promptlessNNotWritten = kconfig.dialect().has(KconfigChange.PROMPTLESS_N_NOT_WRITTEN);
+        this.unmetDependencyWarnings = kconfig.dialect().has(KconfigChange.UNMET_DEPENDENCY_WARNINGS);
         this.symbols = kconfig.symbols();
         this.modulesSym = kconfig.modulesSymbol();
         this.reporter = reporter;
@@ -480,7 +489,10 @@ public final class Evaluator {
                 sym.currTri = Tristate.NO;
                 return;
         }
-        sym.flags &= ~Symbol.WRITE;
+        if (choiceValuesWrittenIfVisible || !sym.isChoiceValue()) {
+            // Before 4.16 a choice value, once written, stayed written for the rest of the run.
+            sym.flags &= ~Symbol.WRITE;
+        }
         calcVisibility(sym);
         if (sym.visible != Tristate.NO) {
             sym.flags |= Symbol.WRITE;
@@ -520,7 +532,7 @@ public final class Evaluator {
 
         if (!boolChoiceBlocks && sym.isChoice()) {
             for (Symbol value : sym.choiceValues) {
-                if (sym.has(Symbol.WRITE) && value.visible != Tristate.NO) {
+                if (sym.has(Symbol.WRITE) && (value.visible != Tristate.NO || !choiceValuesWrittenIfVisible)) {
                     value.flags |= Symbol.WRITE;
                 }
                 if (sym.has(Symbol.CHANGED)) {
@@ -555,7 +567,8 @@ public final class Evaluator {
                 Property prop = defaultProperty(sym);
                 if (prop != null) {
                     newTri = value(prop.expr).and(prop.visibleTri);
-                    if (newTri != Tristate.NO) {
+                    // Before 4.17 an active default made the symbol written, whatever its value.
+                    if (newTri != Tristate.NO || !promptlessNNotWritten) {
                         sym.flags |= Symbol.WRITE;
                     }
                 }
@@ -565,7 +578,7 @@ public final class Evaluator {
                 }
             }
         }
-        if (sym.dirDepTri.lessThan(sym.revDepTri)) {
+        if (unmetDependencyWarnings && sym.dirDepTri.lessThan(sym.revDepTri)) {
             warnUnmetDependency(sym);
         }
         return newTri.or(sym.revDepTri);

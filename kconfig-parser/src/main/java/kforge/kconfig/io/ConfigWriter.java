@@ -28,13 +28,13 @@ public final class ConfigWriter {
     /** The full .config text, as conf_write produces it. */
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append("#\n# Automatically generated file; DO NOT EDIT.\n# ")
-                .append(evaluator.kconfig().title()).append("\n#\n");
+        header(out);
         if (!evaluator.isChanged()) {
             evaluator.clearAllValid();
         }
         String prefix = settings.configPrefix();
         boolean needNewline = false;
+        boolean endOfMenuComments = evaluator.kconfig().dialect().has(KconfigChange.END_OF_MENU_COMMENTS);
         Menu root = evaluator.kconfig().rootMenu();
         Menu menu = root.list;
         while (menu != null) {
@@ -60,7 +60,8 @@ public final class ConfigWriter {
                 continue;
             }
             while (true) {
-                if (menu.sym == null && menu != root && menu.isMenu() && MenuVisibility.isVisible(evaluator, menu)) {
+                if (endOfMenuComments && menu.sym == null && menu != root && menu.isMenu()
+                        && MenuVisibility.isVisible(evaluator, menu)) {
                     out.append("# end of ").append(menu.promptText()).append('\n');
                     needNewline = true;
                 }
@@ -78,6 +79,41 @@ public final class ConfigWriter {
             s.flags &= ~Symbol.WRITTEN;
         }
         return out.toString();
+    }
+
+    /**
+     * conf_write's header. Since 3.2 "DO NOT EDIT" and the root menu's prompt; before, "don't edit", the
+     * prompt (since 2.6.37) or the value of KERNELVERSION, and ctime's date unless KCONFIG_NOTIMESTAMP is set.
+     */
+    private void header(StringBuilder out) {
+        kforge.kconfig.dialect.Dialect dialect = evaluator.kconfig().dialect();
+        if (dialect.has(KconfigChange.CONFIG_HEADER_DO_NOT_EDIT)) {
+            out.append("#\n# Automatically generated file; DO NOT EDIT.\n# ")
+                    .append(evaluator.kconfig().title()).append("\n#\n");
+            return;
+        }
+        out.append("#\n# Automatically generated make config: don't edit\n# ");
+        if (dialect.has(KconfigChange.CONFIG_HEADER_PROMPT)) {
+            out.append(evaluator.kconfig().title());
+        } else {
+            out.append("Linux kernel version: ").append(kernelVersion());
+        }
+        out.append('\n');
+        String noTimestamp = settings.env("KCONFIG_NOTIMESTAMP");
+        if (noTimestamp == null || noTimestamp.isEmpty()) {
+            out.append("# ").append(Ctime.now()).append('\n');
+        }
+        out.append("#\n");
+    }
+
+    /** sym_lookup("KERNELVERSION"): the option env symbol's value, or the name when no such symbol exists. */
+    private String kernelVersion() {
+        Symbol sym = evaluator.kconfig().symbols().find("KERNELVERSION");
+        if (sym == null) {
+            return "KERNELVERSION";
+        }
+        evaluator.calcValue(sym);
+        return evaluator.stringValue(sym);
     }
 
     /**

@@ -57,12 +57,22 @@ public final class KconfigLexer implements TokenSource {
     private final Keywords keywords;
     /** Since 6.9 the end of input keeps the name of the file that ended (cur_filename); before, "<none>". */
     private final boolean endOfInputNamesFile;
+    /** Without KconfigChange.LEXER_REWRITE: zconf.l's COMMAND and PARAM states (see {@link #scanLegacy}). */
+    private final boolean legacyScanner;
+    /** With KconfigChange.PREPROCESSOR: '$' starts an expansion in words and strings. */
+    private final boolean preprocess;
+
+    public KconfigLexer(SourceResolver resolver, Reporter reporter) {
+        this(resolver, reporter, Dialect.BASELINE);
+    }
 
     public KconfigLexer(SourceResolver resolver, Reporter reporter, Dialect dialect) {
         this.resolver = resolver;
         this.reporter = reporter;
         this.keywords = new Keywords(dialect);
         this.endOfInputNamesFile = dialect.has(KconfigChange.PARSER_LOCATIONS);
+        this.legacyScanner = !dialect.has(KconfigChange.LEXER_REWRITE);
+        this.preprocess = dialect.has(KconfigChange.PREPROCESSOR);
     }
 
     /** The preprocessor needs the lexer's position; the two are wired after construction. */
@@ -115,7 +125,7 @@ public final class KconfigLexer implements TokenSource {
                 token = relocate(token);
                 statement.clear();
             }
-            if (prevPrevToken == T_EOL && prevToken == T_WORD
+            if (preprocess && prevPrevToken == T_EOL && prevToken == T_WORD
                     && (type == T_EQUAL || type == T_COLON_EQUAL || type == T_PLUS_EQUAL)) {
                 state = State.ASSIGN_VAL;
             }
@@ -147,7 +157,7 @@ public final class KconfigLexer implements TokenSource {
         int first = done.get(0).getType();
         if (first == T_HELP && done.size() == 2) {
             startHelp();
-        } else if (first == T_WORD && done.size() >= 3 && isAssignOperator(done.get(1).getType())) {
+        } else if (preprocess && first == T_WORD && done.size() >= 3 && isAssignOperator(done.get(1).getType())) {
             String value = done.size() == 4 ? done.get(2).getText() : "";
             preprocessor.assign(done.get(0).getText(), value, AssignFlavor.fromOperator(done.get(1).getText()));
         } else if (first == T_SOURCE && done.size() == 3 && done.get(1).getType() == T_WORD_QUOTE) {
@@ -176,8 +186,116 @@ public final class KconfigLexer implements TokenSource {
             case HELP:
                 return scanHelp();
             default:
-                return scanInitial();
+                return legacyScanner ? scanLegacy() : scanInitial();
         }
+    }
+
+    /**
+     * zconf.l before the 4.19 rewrite. The first word of a statement is read in the COMMAND state: only
+     * [A-Za-z0-9_]+ counts and every other character is skipped silently (so "---help---" is "help"), and a
+     * keyword is one only there. The rest of the line is read in the PARAM state: operators, strings, words
+     * of [A-Za-z0-9_/.-] ('if' and 'on' the only keywords), "---" and any other character skipped silently.
+     * A word where a prompt belongs (after source, menu, comment, prompt or a type) is the prompt, as
+     * zconf.y's "prompt: T_WORD | T_WORD_QUOTE" has it.
+     */
+    private KconfigToken scanLegacy() {
+        SourceFile f = current;
+        boolean command = prevToken == T_EOL || prevToken == T_HELPTEXT;
+        while (true) {
+            if (f.atEnd()) {
+                return endOfFile();
+            }
+            char c = f.peek();
+            if (c == '\n') {
+                f.pos++;
+                f.line++;
+                return token(T_EOL, "\n", f.line - 1);
+            }
+            if (command) {
+                if (c == '#' && onlyBlanksBefore(f)) {
+                    f.pos = f.lineEnd();
+                    continue;
+                }
+                if (isLegacyCommandChar(c)) {
+                    int end = f.pos;
+                    while (end < f.text.length() && isLegacyCommandChar(f.text.charAt(end))) {
+                        end++;
+                    }
+                    String word = f.text.substring(f.pos, end);
+                    f.pos = end;
+                    return new KconfigToken(Keywords.legacyCommandTypeOf(word), word, statementLocation, f.line,
+                            KconfigToken.SourceKind.PLAIN);
+                }
+                f.pos++;
+                continue;
+            }
+            switch (c) {
+                case '#':
+                    f.pos = f.lineEnd();
+                    continue;
+                case '\\':
+                    if (f.peek(1) == '\n') {
+                        f.pos += 2;
+                        f.line++;
+                    } else {
+                        f.pos++;
+                    }
+                    continue;
+                case '"': case '\'':
+                    f.pos++;
+                    return scanString(c);
+                case '&': case '|':
+                    if (f.peek(1) == c) {
+                        return op(f, c == '&' ? T_AND : T_OR, c == '&' ? "&&" : "||");
+                    }
+                    f.pos++;
+                    continue;
+                case '(':
+                    return op(f, T_OPEN_PAREN, "(");
+                case ')':
+                    return op(f, T_CLOSE_PAREN, ")");
+                case '!':
+                    return f.peek(1) == '=' ? op(f, T_UNEQUAL, "!=") : op(f, T_NOT, "!");
+                case '=':
+                    return op(f, T_EQUAL, "=");
+                default:
+                    break;
+            }
+            if (isLegacyParamChar(c)) {
+                int end = f.pos;
+                while (end < f.text.length() && isLegacyParamChar(f.text.charAt(end))) {
+                    end++;
+                }
+                String word = f.text.substring(f.pos, end);
+                f.pos = end;
+                if (word.equals("---")) {
+                    continue;
+                }
+                int type = word.equals("if") ? T_IF : word.equals("on") ? T_ON : T_WORD;
+                if (type == T_WORD && (prevPrevToken == T_EOL || prevPrevToken == T_HELPTEXT) && Keywords.takesLegacyPrompt(prevToken)) {
+                    type = T_WORD_QUOTE;
+                }
+                return token(type, word);
+            }
+            f.pos++;
+        }
+    }
+
+    private static boolean onlyBlanksBefore(SourceFile f) {
+        for (int i = f.pos - 1; i >= 0 && f.text.charAt(i) != '\n'; i--) {
+            if (f.text.charAt(i) != ' ' && f.text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLegacyCommandChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean isLegacyParamChar(char c) {
+        return isLegacyCommandChar(c) || c == '-' || c == '/' || c == '.';
     }
 
     private KconfigToken scanInitial() {
@@ -304,7 +422,7 @@ public final class KconfigLexer implements TokenSource {
                 return token(T_WORD_QUOTE, sb.toString());
             }
             char c = f.peek();
-            if (c == '$') {
+            if (c == '$' && preprocess) {
                 String rest = f.text.substring(f.pos + 1, f.lineEnd());
                 Expansion expanded = preprocessor.expandDollar(rest);
                 sb.append(expanded.value());
@@ -331,7 +449,7 @@ public final class KconfigLexer implements TokenSource {
                 int end = f.pos;
                 while (end < f.text.length()) {
                     char ch = f.text.charAt(end);
-                    if (ch == '$' || ch == '\'' || ch == '"' || ch == '\\' || ch == '\n') {
+                    if ((ch == '$' && preprocess) || ch == '\'' || ch == '"' || ch == '\\' || ch == '\n') {
                         break;
                     }
                     end++;

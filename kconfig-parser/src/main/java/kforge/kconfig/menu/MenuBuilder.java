@@ -44,6 +44,8 @@ public final class MenuBuilder {
     private Symbol modulesSym;
     private final boolean boolChoiceBlocks;
     private final boolean choicePromptRequired;
+    /** Before the 4.18 preprocessor, 'option env' was conf's only way to the environment (prop_add_env). */
+    private final boolean optionEnvOnly;
     /** The choice whose block is being built (parser.y's current_choice), when choices are bool blocks. */
     private Menu currentChoice;
 
@@ -63,6 +65,7 @@ public final class MenuBuilder {
         this.environment = environment;
         this.boolChoiceBlocks = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         this.choicePromptRequired = dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED);
+        this.optionEnvOnly = !dialect.has(KconfigChange.PREPROCESSOR);
         rootMenu.flags |= Menu.ROOT;
     }
 
@@ -217,6 +220,12 @@ public final class MenuBuilder {
                 declareModules(l.location());
                 break;
             case "env": {
+                if (optionEnvOnly && !environment.containsKey(l.value())) {
+                    // prop_add_env: an unset variable adds no default, so the symbol keeps an earlier one or "".
+                    reporter.err(currentEntry.location + ":warning: environment variable " + l.value() + " undefined");
+                    sym.flags |= Symbol.NO_WRITE;
+                    break;
+                }
                 String value = environment.getOrDefault(l.value(), "");
                 addProperty(PropertyType.DEFAULT, Expr.symbol(symbols.lookup(value, Symbol.CONST)), null,
                         l.location());

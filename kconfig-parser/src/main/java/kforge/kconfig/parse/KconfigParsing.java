@@ -35,10 +35,13 @@ public final class KconfigParsing {
         return parse(topFile, resolver, environment, shell, reporter, false, Dialect.BASELINE);
     }
 
-    /**
-     * As above, in a release's Kconfig language; {@code confWording} words syntax errors exactly as conf's
-     * bison parser does.
-     */
+    /** As above; {@code confWording} words syntax errors exactly as conf's bison parser does. */
+    public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
+                               ShellRunner shell, Reporter reporter, boolean confWording) {
+        return parse(topFile, resolver, environment, shell, reporter, confWording, Dialect.BASELINE);
+    }
+
+    /** As above, in a release's Kconfig language, scanned and parsed as that release's conf does. */
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
                                ShellRunner shell, Reporter reporter, boolean confWording, Dialect dialect) {
         KconfigLexer lexer = new KconfigLexer(resolver, reporter, dialect);

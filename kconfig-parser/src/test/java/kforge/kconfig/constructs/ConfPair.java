@@ -25,6 +25,7 @@ import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
@@ -133,9 +134,21 @@ final class ConfPair {
         return this;
     }
 
-    /** Compare with this kernel's conf, and run kforge in that kernel's dialect. */
+    /**
+     * Compare with this kernel's conf, and run kforge in that kernel's dialect. A conf that still dates
+     * .config (before 3.2) runs with KCONFIG_NOTIMESTAMP=1, so the two files compare byte for byte.
+     */
     ConfPair kernel(ReferenceKernel reference) {
         this.kernel = reference;
+        if (!reference.dialect().has(KconfigChange.CONFIG_HEADER_DO_NOT_EDIT)) {
+            environment.put("KCONFIG_NOTIMESTAMP", "1");
+        }
+        return this;
+    }
+
+    /** Runs without KCONFIG_NOTIMESTAMP (conf before 3.2 then writes the date into .config). */
+    ConfPair withTimestamp() {
+        environment.remove("KCONFIG_NOTIMESTAMP");
         return this;
     }
 
@@ -267,9 +280,14 @@ final class ConfPair {
     }
 
     private Outcome runConf(ConfMode mode, String file, Path cwd) {
-        List<String> command = new ArrayList<>(List.of(confBinary(kernel).toString(), "--" + mode.option()));
-        if (file != null) {
-            command.add(file);
+        List<String> command = new ArrayList<>(List.of(confBinary(kernel).toString()));
+        if (!kernel.hasOnlyShortConfOptions()) {
+            command.add("--" + mode.option());
+            if (file != null) {
+                command.add(file);
+            }
+        } else {
+            command.addAll(shortOptions(mode, file));
         }
         command.add("Kconfig");
         Path outFile = root.resolve("conf.stdout");
@@ -295,6 +313,21 @@ final class ConfPair {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** conf's command line before 2.6.36, as that scripts/kconfig/Makefile writes it for each target. */
+    private static List<String> shortOptions(ConfMode mode, String file) {
+        switch (mode) {
+            case OLDASKCONFIG: return List.of();
+            case OLDCONFIG: return List.of("-o");
+            case SYNCCONFIG: return List.of("-s");
+            case ALLNOCONFIG: return List.of("-n");
+            case ALLYESCONFIG: return List.of("-y");
+            case ALLMODCONFIG: return List.of("-m");
+            case RANDCONFIG: return List.of("-r");
+            case DEFCONFIG: return file == null ? List.of("-d") : List.of("-D", file);
+            default: throw new IllegalArgumentException("conf before 2.6.36 has no " + mode.option());
         }
     }
 

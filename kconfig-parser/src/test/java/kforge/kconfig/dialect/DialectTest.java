@@ -36,18 +36,22 @@ class DialectTest {
     @EnumSource(KconfigChange.class)
     void aChangeIsInItsReleaseAndLaterButNotBefore(KconfigChange change) {
         KernelRelease since = change.since();
-        KernelRelease before = new KernelRelease(since.version(), since.patchLevel() - 1, 0);
+        KernelRelease before = since.version() < 3
+                ? new KernelRelease(since.version(), since.patchLevel(), since.subLevel() - 1)
+                : new KernelRelease(since.version(), since.patchLevel() - 1, 0);
         assertTrue(Dialect.of(since).has(change), since.toString());
         assertTrue(Dialect.of(KernelRelease.parse("6.12")).has(change));
         assertFalse(Dialect.of(before).has(change), before.toString());
-        assertEquals(since.compareTo(Dialect.OLDEST) <= 0, Dialect.BASELINE.has(change),
-                "the 6.1 baseline has the changes up to 6.1 and no later one");
+        boolean upTo61 = since.compareTo(Dialect.BASELINE_RELEASE) <= 0;
+        assertEquals(upTo61, Dialect.BASELINE.has(change), "the 6.1 baseline has the changes up to 6.1, no later one");
+        assertFalse(Dialect.of(Dialect.OLDEST).has(change), "2.6.32 is older than every change kforge knows");
     }
 
     @Test
     void verifiedReleasesNeedNoCaution() {
         assertNull(Dialect.of(KernelRelease.parse("6.1")).caution());
         assertNull(Dialect.of(KernelRelease.fromMakefile("6", "12", "117", "Makefile")).caution());
+        assertNull(Dialect.of(KernelRelease.fromMakefile("2", "6", "32", "Makefile")).caution());
     }
 
     @Test
@@ -55,7 +59,8 @@ class DialectTest {
         assertTrue(Dialect.of(KernelRelease.parse("6.6")).caution().contains("6.6"));
         String newer = Dialect.of(KernelRelease.parse("6.14")).caution();
         assertTrue(newer.contains("newer than the newest Kconfig dialect kforge knows (6.12)"), newer);
-        assertTrue(Dialect.of(KernelRelease.parse("2.6.32")).caution().contains("older"));
+        assertTrue(Dialect.of(KernelRelease.parse("2.6.31")).caution().contains("older"));
+        assertTrue(Dialect.of(KernelRelease.parse("3.10")).caution().contains("not compared"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.testing.Oracle;
+import kforge.kconfig.testing.ReferenceKernel;
 import kforge.kconfig.testing.ReferenceTree;
 
 class KernelEnvironmentTest {
@@ -74,6 +75,39 @@ class KernelEnvironmentTest {
 
         assertEquals(printed, env.kernelVersion());
         assertEquals(printed, env.variables().get("KERNELVERSION"));
+    }
+
+    /** TOP_LEVEL_KCONFIG (2.6.37): 2.6.32's kconfig Makefile hands conf arch/$(SRCARCH)/Kconfig. */
+    @Test
+    void aTreeBeforeTheTopLevelKconfigStartsAtItsArchKconfig() throws Exception {
+        Path tree = ReferenceKernel.FRIENDLYARM_2_6_32.tree();
+        // 2.6.32's make refuses an O= directory that does not exist yet.
+        Files.createDirectories(temp.resolve("out"));
+        String printed = run(List.of("make", "-s", "-C", tree.toString(), "O=" + temp.resolve("out"), "ARCH=arm",
+                "kernelversion"), Oracle.makeEnvironment()).strip();
+
+        KernelEnvironment env = KernelEnvironment.builder().tree(tree).arch("arm").crossCompile(ARM_CROSS).build();
+
+        assertEquals("arch/arm/Kconfig", env.kconfigFile());
+        assertEquals(printed, env.kernelVersion());
+        assertEquals("2.6.32.2", env.variables().get("KERNELVERSION"));
+        assertEquals("arm", env.variables().get("ARCH"));
+        assertEquals("arm", env.variables().get("SRCARCH"));
+        assertEquals("Kconfig", armEnvironment().kconfigFile());
+    }
+
+    @Test
+    void aTreeWhoseReleaseHasATopLevelKconfigMustHaveOne() throws IOException {
+        Path tree = temp.resolve("tree");
+        Files.createDirectories(tree.resolve("arch/arm"));
+        Files.writeString(tree.resolve("arch/arm/Kconfig"), "config ARM\n\tdef_bool y\n");
+        Files.writeString(tree.resolve("Makefile"), "VERSION = 3\nPATCHLEVEL = 4\nSUBLEVEL = 0\n");
+
+        KconfigException e = assertThrows(KconfigException.class,
+                () -> KernelEnvironment.builder().tree(tree).arch("arm").crossCompile(ARM_CROSS).build());
+
+        assertEquals(tree + " is not a Linux source tree (no Kconfig at its top, and its Makefile says Linux 3.4.0)",
+                e.getMessage());
     }
 
     @Test

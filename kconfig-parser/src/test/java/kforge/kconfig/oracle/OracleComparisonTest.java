@@ -41,7 +41,8 @@ class OracleComparisonTest {
     static Stream<Arguments> targets() {
         ReferenceKernel v61 = ReferenceKernel.LINUX_6_1;
         ReferenceKernel v612 = ReferenceKernel.LINUX_6_12;
-        return Stream.of(
+        ReferenceKernel v2632 = ReferenceKernel.FRIENDLYARM_2_6_32;
+        return onlyKernelsAsked(Stream.of(
                 Arguments.of(v61, "arm", ARM_CROSS, "s3c2410_defconfig"),
                 Arguments.of(v61, "arm", ARM_CROSS, "mini2440_defconfig"),
                 Arguments.of(v61, "arm", ARM_CROSS, "versatile_defconfig"),
@@ -65,7 +66,40 @@ class OracleComparisonTest {
                 Arguments.of(v612, "x86_64", null, "allyesconfig"),
                 Arguments.of(v612, "x86_64", null, "allmodconfig"),
                 Arguments.of(v612, "um", null, "defconfig"),
-                Arguments.of(v612, "arm64", null, "defconfig"));
+                Arguments.of(v612, "arm64", null, "defconfig"),
+                Arguments.of(v2632, "arm", ARM_CROSS, "mini2440_defconfig"),
+                Arguments.of(v2632, "arm", ARM_CROSS, "s3c2410_defconfig"),
+                Arguments.of(v2632, "arm", ARM_CROSS, "allnoconfig"),
+                Arguments.of(v2632, "arm", ARM_CROSS, "allyesconfig"),
+                Arguments.of(v2632, "arm", ARM_CROSS, "allmodconfig")));
+    }
+
+    /** -Dkforge.oracle.kernels=FRIENDLYARM_2_6_32,LINUX_6_1 runs only those kernels' rows (all by default). */
+    private static Stream<Arguments> onlyKernelsAsked(Stream<Arguments> rows) {
+        String asked = System.getProperty("kforge.oracle.kernels", "");
+        if (asked.isEmpty()) {
+            return rows;
+        }
+        List<String> names = List.of(asked.split(","));
+        return rows.filter(row -> names.contains(((ReferenceKernel) row.get()[0]).name()));
+    }
+
+    /**
+     * FriendlyARM's own board config for the mini2440 with the 3.5" screen, through oldconfig with every
+     * question answered by Enter, as {@code yes '' | make oldconfig} with it as .config.
+     */
+    @Test
+    void friendlyArmsX35ConfigOn2632IsByteIdenticalThroughOldconfigAnsweringEnter() throws IOException {
+        ReferenceKernel kernel = ReferenceKernel.FRIENDLYARM_2_6_32;
+        Path x35 = kernel.tree().resolve("config_mini2440_x35");
+        Path oracle = Oracle.fromConfigAnsweringEnter(kernel, "arm", ARM_CROSS, x35, "oldconfig");
+        Path config = work.resolve(".config");
+        Files.copy(x35, config);
+        java.io.BufferedReader enter = new java.io.BufferedReader(new java.io.StringReader("\n".repeat(200_000)));
+        int status = engine(kernel, "arm", ARM_CROSS).run(ConfMode.OLDCONFIG, null, config, false, discard(), enter,
+                false);
+        assertEquals(0, status);
+        assertSameBytes(oracle.resolve(".config"), config);
     }
 
     @ParameterizedTest(name = "{0} ARCH={1} {3}")

@@ -31,13 +31,18 @@ final class CommandRun {
     }
 
     static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout) {
+        return run(command, environment, timeout, Path.of("/dev/null"));
+    }
+
+    /** As {@link #run(List, Map, Duration)}, reading stdin from a file (answers for an interactive target). */
+    static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout, Path stdin) {
         Path stdoutFile = null;
         Path stderrFile = null;
         try {
             stdoutFile = Files.createTempFile("kforge-command", ".stdout");
             stderrFile = Files.createTempFile("kforge-command", ".stderr");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
                     .redirectOutput(stdoutFile.toFile())
                     .redirectError(stderrFile.toFile());
             builder.environment().clear();

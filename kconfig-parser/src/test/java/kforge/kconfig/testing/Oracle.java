@@ -63,6 +63,19 @@ public final class Oracle {
         return cached(kernel, out, arch, crossCompileOrNull, list, startingConfig);
     }
 
+    /**
+     * As {@link #fromConfig}, with every question the targets ask answered by Enter, as {@code yes '' | make
+     * oldconfig} does (stdin is a long run of empty lines).
+     */
+    public static Path fromConfigAnsweringEnter(ReferenceKernel kernel, String arch, String crossCompileOrNull,
+                                                Path startingConfig, String... targets) {
+        List<String> list = List.of(targets);
+        String name = "enter-" + KforgeCache.safeName(startingConfig.getFileName().toString()) + "+"
+                + KforgeCache.safeName(String.join("+", list));
+        Path out = archDirectory(kernel, arch, crossCompileOrNull).resolve(name);
+        return cached(kernel, out, arch, crossCompileOrNull, list, true, startingConfig, true);
+    }
+
     /** The defconfig file that {@code make savedefconfig} writes after {@code make startTarget}. */
     public static Path savedefconfig(String arch, String crossCompileOrNull, String startTarget) {
         return savedefconfig(ReferenceKernel.LINUX_6_1, arch, crossCompileOrNull, startTarget);
@@ -75,7 +88,10 @@ public final class Oracle {
         return out.resolve("defconfig");
     }
 
-    /** The kernel's scripts/kconfig/conf, built by {@code make build_config} in an O= directory of its own. */
+    /**
+     * The kernel's scripts/kconfig/conf, built by {@code make build_config} in an O= directory of its own
+     * (by {@code make allnoconfig} on trees older than build_config, 2.6.32 say).
+     */
     public static Path confBinary(String arch, String crossCompileOrNull) {
         return confBinary(ReferenceKernel.LINUX_6_1, arch, crossCompileOrNull);
     }
@@ -87,7 +103,13 @@ public final class Oracle {
 
     private static Path confDirectory(ReferenceKernel kernel, String arch, String cross) {
         Path out = archDirectory(kernel, arch, cross).resolve(CONF_DIRECTORY);
-        return cached(kernel, out, arch, cross, List.of("build_config"), false);
+        List<String> targets = hasBuildConfig(kernel) ? List.of("build_config") : List.of("allnoconfig");
+        return cached(kernel, out, arch, cross, targets, false);
+    }
+
+    /** Whether the tree's kconfig Makefile has a target that only builds conf (since 4.x). */
+    private static boolean hasBuildConfig(ReferenceKernel kernel) {
+        return CacheFiles.readOrEmpty(kernel.tree().resolve("scripts/kconfig/Makefile")).contains("build_config:");
     }
 
     private static Path prepared(ReferenceKernel kernel, String arch, String cross, String name, List<String> targets) {
@@ -102,18 +124,19 @@ public final class Oracle {
 
     private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
                                boolean seedWithConf) {
-        return cached(kernel, out, arch, cross, targets, seedWithConf, null);
+        return cached(kernel, out, arch, cross, targets, seedWithConf, null, false);
     }
 
     private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
                                Path startingConfig) {
-        return cached(kernel, out, arch, cross, targets, true, startingConfig);
+        return cached(kernel, out, arch, cross, targets, true, startingConfig, false);
     }
 
     private static Path cached(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
-                               boolean seedWithConf, Path startingConfig) {
+                               boolean seedWithConf, Path startingConfig, boolean answerEnter) {
         String stamp = stampOf(kernel, arch, cross, targets)
-                + (startingConfig == null ? "" : "config=" + CacheFiles.sha256(startingConfig) + "\n");
+                + (startingConfig == null ? "" : "config=" + CacheFiles.sha256(startingConfig) + "\n")
+                + (answerEnter ? "stdin=yes ''\n" : "");
         if (isDone(out, stamp)) {
             return out;
         }
@@ -121,7 +144,7 @@ public final class Oracle {
             // Another JVM may have produced it while this one waited for the lock.
             if (!isDone(out, stamp)) {
                 deleteMarker(out);
-                produce(kernel, out, arch, cross, targets, seedWithConf, startingConfig);
+                produce(kernel, out, arch, cross, targets, seedWithConf, startingConfig, answerEnter);
                 writeMarker(out, stamp);
             }
             return out;
@@ -138,10 +161,13 @@ public final class Oracle {
      * objtree-relative and absolute srctree paths, so the copy is up to date).
      */
     private static void produce(ReferenceKernel kernel, Path out, String arch, String cross, List<String> targets,
-                                boolean seedWithConf, Path startingConfig) {
+                                boolean seedWithConf, Path startingConfig, boolean answerEnter) {
         CacheFiles.removeTree(out);
-        if (seedWithConf) {
+        if (seedWithConf && hasBuildConfig(kernel)) {
             seed(out, confDirectory(kernel, arch, cross));
+        } else {
+            // Without build_config a seed would bring along the .config its make wrote; make builds conf itself.
+            createDirectories(out);
         }
         if (startingConfig != null) {
             try {
@@ -150,9 +176,36 @@ public final class Oracle {
                 throw new UncheckedIOException(e);
             }
         }
+        Path stdin = answerEnter ? enterAnswers(out) : Path.of("/dev/null");
         for (String target : targets) {
-            CommandRun.run(makeCommand(kernel.tree(), out, arch, cross, target), makeEnvironment(), MAKE_TIMEOUT)
-                    .requireSuccess();
+            CommandRun.run(makeCommand(kernel.tree(), out, arch, cross, target), makeEnvironment(), MAKE_TIMEOUT,
+                    stdin).requireSuccess();
+        }
+        if (answerEnter) {
+            try {
+                Files.delete(stdin);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** What {@code yes ''} feeds: more empty lines than any tree asks questions. */
+    private static Path enterAnswers(Path out) {
+        Path file = out.resolveSibling(out.getFileName() + ".stdin");
+        try {
+            Files.writeString(file, "\n".repeat(200_000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -39,6 +39,11 @@ public enum ReferenceKernel {
         return tarball;
     }
 
+    /** Its conf takes only -o, -s, -d, -D FILE, -n, -m, -y, -r (long options came in 2.6.36). */
+    public boolean hasOnlyShortConfOptions() {
+        return this == FRIENDLYARM_2_6_32;
+    }
+
     /** The Kconfig dialect kforge chooses for this tree, from its top Makefile. */
     public Dialect dialect() {
         return Dialect.of(KernelVersion.read(tree().resolve("Makefile")).release());
