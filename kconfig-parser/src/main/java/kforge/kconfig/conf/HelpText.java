@@ -22,7 +22,8 @@ public final class HelpText {
 
     public HelpText(Evaluator evaluator, String configPrefix) {
         this.evaluator = evaluator;
-        this.simplifier = new ExprSimplifier(evaluator.kconfig().symbols(), kforge.kconfig.diag.Reporter.silent());
+        this.simplifier = new ExprSimplifier(evaluator.kconfig().symbols(), kforge.kconfig.diag.Reporter.silent(),
+                evaluator.kconfig().dialect());
         this.configPrefix = configPrefix;
     }
 

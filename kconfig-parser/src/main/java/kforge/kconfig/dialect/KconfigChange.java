@@ -171,6 +171,12 @@ public enum KconfigChange {
     BOOL_CHOICE_BLOCKS("6.11"),
 
     /**
+     * expr_eliminate_dups applies expr_eliminate_yn at least once ("call expr_eliminate_yn() at least once in
+     * expr_eliminate_dups()"): "y &amp;&amp; A" becomes "A" in dependencies, so help texts print less.
+     */
+    EXPR_YN_ALWAYS("6.11"),
+
+    /**
      * Recursive-dependency reports lose their file:line prefixes; a step into a choice reads "symbol X is
      * part of choice block at FILE:LINE" ("kconfig: recursive checks drop file/lineno").
      */

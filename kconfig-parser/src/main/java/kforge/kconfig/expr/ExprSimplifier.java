@@ -1,6 +1,8 @@
 package kforge.kconfig.expr;
 
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
 import kforge.kconfig.model.Symbol;
@@ -16,9 +18,17 @@ public final class ExprSimplifier {
     private final Reporter reporter;
     private int transCount;
 
+    /** Since 6.11 expr_eliminate_dups always applies expr_eliminate_yn at least once. */
+    private final boolean ynAlways;
+
     public ExprSimplifier(SymbolTable symbols, Reporter reporter) {
+        this(symbols, reporter, Dialect.BASELINE);
+    }
+
+    public ExprSimplifier(SymbolTable symbols, Reporter reporter, Dialect dialect) {
         this.symbols = symbols;
         this.reporter = reporter;
+        this.ynAlways = dialect.has(KconfigChange.EXPR_YN_ALWAYS);
     }
 
     /** expr_is_yes: absent, or the constant y. */
@@ -339,10 +349,15 @@ public final class ExprSimplifier {
             if (current.type == ExprType.OR || current.type == ExprType.AND) {
                 eliminateDupsLeaves(current.type, root, root);
             }
+            if (ynAlways) {
+                root.set(eliminateYn(root.get()));
+            }
             if (transCount == 0) {
                 break;
             }
-            root.set(eliminateYn(root.get()));
+            if (!ynAlways) {
+                root.set(eliminateYn(root.get()));
+            }
         }
         transCount = oldCount;
         return root.get();

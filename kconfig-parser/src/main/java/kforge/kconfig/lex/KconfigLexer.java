@@ -113,6 +113,26 @@ public final class KconfigLexer implements TokenSource {
 
     @Override
     public Token nextToken() {
+        Token next = scanStatementToken();
+        returned++;
+        return next;
+    }
+
+    /** Follow conf's parser while scanning, so that a statement it rejects has no effect here either. */
+    public void shadowParser(ParserShadow parserShadow) {
+        this.shadow = parserShadow;
+    }
+
+    private ParserShadow shadow;
+
+    /** How many tokens the parser has been given: the index of the token being scanned. */
+    public int tokensReturned() {
+        return returned;
+    }
+
+    private int returned;
+
+    private Token scanStatementToken() {
         while (true) {
             KconfigToken token = scanToken();
             int type = token.getType();
@@ -145,6 +165,9 @@ public final class KconfigLexer implements TokenSource {
 
     /** Acts on statements the scanner itself carries out when their line ends: help, assignments, source. */
     private void trackStatement(KconfigToken token) {
+        if (shadow != null) {
+            shadow.feed(token);
+        }
         if (token.getType() == Token.EOF) {
             return;
         }
@@ -155,8 +178,13 @@ public final class KconfigLexer implements TokenSource {
         // The list is cleared when the next statement starts (nextToken).
         List<KconfigToken> done = statement;
         int first = done.get(0).getType();
+        if (shadow != null && first != T_HELP && !shadow.lastStatementAccepted()) {
+            return;
+        }
         if (first == T_HELP && done.size() == 2) {
-            startHelp();
+            if (shadow == null || shadow.helpAccepted()) {
+                startHelp();
+            }
         } else if (preprocess && first == T_WORD && done.size() >= 3 && isAssignOperator(done.get(1).getType())) {
             String value = done.size() == 4 ? done.get(2).getText() : "";
             preprocessor.assign(done.get(0).getText(), value, AssignFlavor.fromOperator(done.get(1).getText()));
@@ -642,7 +670,8 @@ public final class KconfigLexer implements TokenSource {
                 int lineno = f.line;
                 while (true) {
                     msg.append("\n  included from: ").append(f.name).append(':').append(lineno - 1);
-                    if (f.name.equals(name)) {
+                    // Before 6.9 the path stops at the file included again; since, it goes up to the top.
+                    if ((!endOfInputNamesFile && f.name.equals(name)) || f.parent == null) {
                         break;
                     }
                     f = f.parent;

@@ -39,7 +39,7 @@ public final class MenuFinalizer {
         this.choiceTypeNotImplied = dialect.has(KconfigChange.CHOICE_TYPE_NOT_IMPLIED);
         this.choicePromptRequired = dialect.has(KconfigChange.CHOICE_PROMPT_REQUIRED);
         this.memberErrors = dialect.has(KconfigChange.CHOICE_MEMBER_ERRORS);
-        this.simplifier = new ExprSimplifier(symbols, reporter);
+        this.simplifier = new ExprSimplifier(symbols, reporter, dialect);
         this.checks = new PropertyChecks(reporter);
     }
 

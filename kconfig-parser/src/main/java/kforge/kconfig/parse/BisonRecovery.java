@@ -18,8 +18,9 @@ import kforge.kconfig.model.SymbolType;
 import static kforge.kconfig.parse.KconfigParser.*;
 
 /**
- * The messages conf's bison parser prints for a Kconfig file with syntax errors, worked out from the token
- * stream the way its LALR automaton behaves: statements are read line by line within their block (top level,
+ * conf's bison parser, shadowed statement by statement as the scanner produces tokens: the messages it prints
+ * for a Kconfig file with syntax errors, and what its grammar actions decide for the scanner (whether a help
+ * text starts, a source or an assignment is carried out), worked out the way its LALR automaton behaves: statements are read line by line within their block (top level,
  * menu, if, choice); an entry's option list ends at the first line that cannot continue it (a default
  * reduction); an error pops back to the innermost statement list ({@code error T_EOL}), skips to the end of
  * the line and reports "invalid statement" ("unknown statement" for a line that began with a word outside a
@@ -27,7 +28,7 @@ import static kforge.kconfig.parse.KconfigParser.*;
  * The parse-time checks that conf's grammar actions make (choice prompts and members, end keywords) are
  * reported where conf reports them, between the syntax errors.
  */
-final class BisonRecovery {
+final class BisonRecovery implements kforge.kconfig.lex.ParserShadow {
     private enum Block { TOP, MENU, IF, CHOICE, IF_IN_CHOICE }
 
     /** An entry whose option lines are being read (config_option_list and friends). */
@@ -36,7 +37,7 @@ final class BisonRecovery {
     private record OpenBlock(Block kind, KconfigToken start) {
     }
 
-    private final List<KconfigToken> tokens;
+    private final List<KconfigToken> tokens = new ArrayList<>();
     private final Dialect dialect;
     private final int syntaxErrorLineOffset;
     private final List<String> messages = new ArrayList<>();
@@ -50,15 +51,103 @@ final class BisonRecovery {
     private KconfigToken entryStart;
     private String entrySymbol;
     private boolean entryHasPrompt;
+    private boolean entryHasHelp;
 
-    BisonRecovery(List<KconfigToken> tokens, Dialect dialect) {
-        this.tokens = tokens;
+    /** What the scanner printed, by the token it was scanning: printed when the parser reads that token. */
+    private final ParseMessages held;
+    private int nextScanned;
+    private boolean started;
+    private boolean finished;
+    private boolean lastStatementAccepted;
+
+    BisonRecovery(Dialect dialect, ParseMessages held) {
         this.dialect = dialect;
+        this.held = held;
         this.syntaxErrorLineOffset = dialect.has(KconfigChange.PARSER_LOCATIONS) ? 0 : 1;
     }
 
-    /** The messages, in the order conf prints them. */
+    /** The messages, in the order conf prints them, once the scanner has given the end of input. */
     List<String> messages() {
+        read(Integer.MAX_VALUE);
+        printed.forEach(held::release);
+        printed.clear();
+        return messages;
+    }
+
+    /** stdout lines ($(info ...)) read so far: a separate stream, released with the messages. */
+    private final List<ParseMessages.Held> printed = new ArrayList<>();
+
+    @Override
+    public void feed(KconfigToken token) {
+        if (finished) {
+            return;
+        }
+        tokens.add(token);
+        int type = token.getType();
+        if (type == T_EOL || type == T_HELPTEXT || type == Token.EOF) {
+            advance();
+        }
+    }
+
+    /** Whether the scanner fed this shadow (it does from 4.19 on, whose parser decides about help texts). */
+    boolean fedByScanner() {
+        return !tokens.isEmpty();
+    }
+
+    @Override
+    public boolean helpAccepted() {
+        return type(pos) == T_HELP && acceptsHelp();
+    }
+
+    @Override
+    public boolean lastStatementAccepted() {
+        return lastStatementAccepted;
+    }
+
+    /** Carries out every complete statement; a help line in an entry waits for its text. */
+    private void advance() {
+        while (!finished) {
+            if (pos >= tokens.size()) {
+                return;
+            }
+            if (tokens.get(pos).getType() == Token.EOF) {
+                if (!started) {
+                    blocks.push(new OpenBlock(Block.TOP, null));
+                    started = true;
+                }
+                endOfInput();
+                finished = true;
+                return;
+            }
+            int eol = pos;
+            while (eol < tokens.size() && !ends(tokens.get(eol).getType())) {
+                eol++;
+            }
+            if (eol >= tokens.size()) {
+                return;
+            }
+            if (tokens.get(eol).getType() == T_EOL && tokens.get(pos).getType() == T_HELP && acceptsHelp()
+                    && eol + 1 >= tokens.size()) {
+                return;
+            }
+            if (!started) {
+                start();
+            } else {
+                statement();
+            }
+        }
+    }
+
+    private static boolean ends(int type) {
+        return type == T_EOL || type == Token.EOF;
+    }
+
+    private boolean acceptsHelp() {
+        return entry == Entry.CONFIG || entry == Entry.MENUCONFIG || entry == Entry.CHOICE_HEADER;
+    }
+
+    private void start() {
+        started = true;
         blocks.push(new OpenBlock(Block.TOP, null));
         if (type(pos) == T_MAINMENU) {
             int failed = matchAll(pos, T_MAINMENU, T_WORD_QUOTE, T_EOL);
@@ -68,20 +157,19 @@ final class BisonRecovery {
                 newPrompt(pos + 1);
                 shift(3);
             }
+            return;
         }
-        while (type(pos) != Token.EOF) {
-            statement();
-        }
-        endOfInput();
-        return messages;
+        statement();
     }
 
     // ---- statements ----
 
     private void statement() {
+        lastStatementAccepted = false;
         if (entry != Entry.NONE) {
             int failed = option();
             if (failed < 0) {
+                lastStatementAccepted = true;
                 return;
             }
             if (failed > pos) {
@@ -94,6 +182,8 @@ final class BisonRecovery {
         int failed = blockStatement();
         if (failed >= 0) {
             fail(failed);
+        } else {
+            lastStatementAccepted = true;
         }
     }
 
@@ -229,6 +319,7 @@ final class BisonRecovery {
         entryStart = tokens.get(pos);
         entrySymbol = symbol;
         entryHasPrompt = false;
+        entryHasHelp = false;
     }
 
     /** The entry's option list ends: conf reduces it and runs the entry's action. */
@@ -247,6 +338,11 @@ final class BisonRecovery {
                 break;
             case CONFIG:
                 checkChoiceMember();
+                break;
+            case MENUCONFIG:
+                if (!entryHasPrompt) {
+                    messages.add(tokens.get(pos).location() + ": warning: menuconfig statement without prompt");
+                }
                 break;
             default:
                 break;
@@ -469,11 +565,25 @@ final class BisonRecovery {
         return type(end) == T_EOL ? end + 1 : -end - 1;
     }
 
+    /** A help option; its action warns about a second or a blank help text. */
     private int help(int at) {
         if (type(at + 1) != T_EOL) {
             return -(at + 1) - 1;
         }
-        return type(at + 2) == T_HELPTEXT ? at + 3 : -(at + 2) - 1;
+        if (type(at + 2) != T_HELPTEXT) {
+            return -(at + 2) - 1;
+        }
+        KconfigToken text = tokens.get(at + 2);
+        String name = entrySymbol != null ? entrySymbol : "<choice>";
+        if (entryHasHelp) {
+            messages.add(text.location() + ": warning: '" + name
+                    + "' defined with more than one help text -- only the last one will be used");
+        }
+        if (text.getText().chars().allMatch(c -> kforge.kconfig.eval.CNumbers.isSpace((char) c))) {
+            messages.add(text.location() + ": warning: '" + name + "' defined with blank help text");
+        }
+        entryHasHelp = true;
+        return at + 3;
     }
 
     // ---- expressions: the index after one, or -(failing index) - 1 ----
@@ -530,7 +640,14 @@ final class BisonRecovery {
         errStatus = Math.max(0, errStatus - (failing - pos));
         KconfigToken bad = tokens.get(failing);
         if (bad.getType() == Token.EOF) {
+            // The statement in progress is popped with no action; open blocks are reported at the end.
+            if (errStatus == 0) {
+                SourceLocation at = bad.location();
+                messages.add(at.file() + ":" + (at.line() + syntaxErrorLineOffset) + ": syntax error");
+            }
+            entry = Entry.NONE;
             pos = failing;
+            errStatus = 3;
             return;
         }
         if (errStatus == 0) {
@@ -578,6 +695,20 @@ final class BisonRecovery {
     }
 
     private int type(int at) {
+        read(at);
         return at < tokens.size() ? tokens.get(at).getType() : Token.EOF;
+    }
+
+    /** The parser reads up to token {@code at}: what the scanner printed before it comes out now. */
+    private void read(int at) {
+        List<ParseMessages.Held> scanned = held.lines();
+        while (nextScanned < scanned.size() && scanned.get(nextScanned).tokenIndex() <= at) {
+            ParseMessages.Held line = scanned.get(nextScanned++);
+            if (line.stderr()) {
+                messages.add(line.line());
+            } else {
+                printed.add(line);
+            }
+        }
     }
 }

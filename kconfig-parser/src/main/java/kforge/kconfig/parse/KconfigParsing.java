@@ -44,8 +44,19 @@ public final class KconfigParsing {
     /** As above, in a release's Kconfig language, scanned and parsed as that release's conf does. */
     public static Result parse(String topFile, SourceResolver resolver, Map<String, String> environment,
                                ShellRunner shell, Reporter reporter, boolean confWording, Dialect dialect) {
-        KconfigLexer lexer = new KconfigLexer(resolver, reporter, dialect);
-        Preprocessor preprocessor = new Preprocessor(environment, reporter, lexer::currentPosition, shell);
+        // conf's wording includes its order: scanner warnings fall between the parser's messages.
+        ParseMessages held = confWording ? new ParseMessages(reporter) : null;
+        Reporter scanning = held != null ? held : reporter;
+        KconfigLexer lexer = new KconfigLexer(resolver, scanning, dialect);
+        BisonRecovery shadow = null;
+        if (held != null) {
+            held.clock(lexer::tokensReturned);
+            shadow = new BisonRecovery(dialect, held);
+            if (dialect.has(KconfigChange.LEXER_REWRITE)) {
+                lexer.shadowParser(shadow);
+            }
+        }
+        Preprocessor preprocessor = new Preprocessor(environment, scanning, lexer::currentPosition, shell);
         if (resolver.workingDirectory() != null) {
             preprocessor.setWorkingDirectory(resolver.workingDirectory());
         }
@@ -61,9 +72,27 @@ public final class KconfigParsing {
         parser.setErrorHandler(new RecoveringErrorStrategy());
         SyntaxErrors errors = new SyntaxErrors(confWording, dialect);
         parser.addErrorListener(errors);
-        KconfigParser.InputContext input = parser.input();
+        KconfigParser.InputContext input;
+        try {
+            input = parser.input();
+        } catch (KconfigException fatal) {
+            if (shadow != null && shadow.fedByScanner()) {
+                // conf has printed what its parser and actions said before the scanner gave up.
+                List<String> before = new java.util.ArrayList<>(shadow.messages());
+                before.add(fatal.getMessage());
+                throw new KconfigException(String.join("\n", before));
+            }
+            if (held != null) {
+                held.flush();
+            }
+            throw fatal;
+        }
         if (!errors.messages().isEmpty()) {
-            throw new KconfigException(String.join("\n", confWording ? asConf(tokens, dialect, errors) : errors.messages()));
+            throw new KconfigException(String.join("\n", confWording ? asConf(tokens, shadow, errors, held)
+                    : errors.messages()));
+        }
+        if (held != null) {
+            held.flush();
         }
         KconfigTree tree = new AstBuilder(tokens).build(input);
         return new Result(tree, lexer.filesRead(), preprocessor.environmentUsed(),
@@ -71,13 +100,19 @@ public final class KconfigParsing {
     }
 
     /** conf's own messages for the errors, from its parser's recovery; ANTLR's when that finds none. */
-    private static List<String> asConf(CommonTokenStream tokens, Dialect dialect, SyntaxErrors errors) {
+    private static List<String> asConf(CommonTokenStream tokens, BisonRecovery shadow, SyntaxErrors errors,
+                                       ParseMessages held) {
         tokens.fill();
-        List<KconfigToken> all = new java.util.ArrayList<>();
-        for (org.antlr.v4.runtime.Token token : tokens.getTokens()) {
-            all.add((KconfigToken) token);
+        if (!shadow.fedByScanner()) {
+            for (org.antlr.v4.runtime.Token token : tokens.getTokens()) {
+                shadow.feed((KconfigToken) token);
+            }
         }
-        List<String> messages = new BisonRecovery(all, dialect).messages();
-        return messages.isEmpty() ? errors.messages() : messages;
+        List<String> messages = shadow.messages();
+        if (messages.isEmpty()) {
+            held.flush();
+            return errors.messages();
+        }
+        return messages;
     }
 }

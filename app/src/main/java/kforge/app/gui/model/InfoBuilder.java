@@ -27,7 +27,7 @@ final class InfoBuilder {
 
     InfoBuilder(Evaluator evaluator, String configPrefix) {
         this.evaluator = evaluator;
-        this.simplifier = new ExprSimplifier(evaluator.kconfig().symbols(), Reporter.silent());
+        this.simplifier = new ExprSimplifier(evaluator.kconfig().symbols(), Reporter.silent(), evaluator.kconfig().dialect());
         this.configPrefix = configPrefix;
     }
 
