@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
@@ -68,6 +70,30 @@ class TargetsCommandTest {
     @Test
     void mipsDefaultDefconfigOn61IsTheGeneratedOneAsMakeBuildsIt() throws Exception {
         assertSameAsMake(ReferenceKernel.LINUX_6_1, "mips", null, "defconfig");
+    }
+
+    /** The other kinds of target arch Makefiles generate, each against make. */
+    @ParameterizedTest(name = "{0} ARCH={1} {2}")
+    @CsvSource({
+        "LINUX_6_1, mips, ocelot_defconfig",
+        "LINUX_6_12, mips, defconfig",
+        "LINUX_6_1, x86_64, tinyconfig",
+        "LINUX_6_12, riscv, rv32_defconfig",
+        "LINUX_6_12, powerpc, pseries_defconfig",
+        "LINUX_6_12, powerpc, ppc64le_allnoconfig",
+        "LINUX_6_12, arm64, virtconfig",
+    })
+    void archGeneratedTargetsAreByteIdenticalToMake(ReferenceKernel kernel, String arch, String target)
+            throws Exception {
+        assertSameAsMake(kernel, arch, null, target);
+    }
+
+    @Test
+    void aTargetTheArchMakefileRefusesSaysWhyAsMakeDoes() {
+        CliRun run = targets(ReferenceKernel.LINUX_6_1, "mips", null, dir.resolve(".config"), "generic_defconfig");
+        assertEquals(2, run.exit());
+        assertFalse(run.hasStackTrace(), run.err());
+        assertTrue(run.err().contains("generic_defconfig is not intended for direct use"), run.err());
     }
 
     @Test

@@ -160,7 +160,19 @@ public final class ConfigTargets {
         if (recipe instanceof GeneratedDefconfigs.Targets targets) {
             return make(targets.targets());
         }
-        throw new NoSuchTargetException(((GeneratedDefconfigs.Unsupported) recipe).why());
+        if (recipe instanceof GeneratedDefconfigs.SeededMode seeded) {
+            ConfMode mode = ConfMode.fromOption(seeded.mode());
+            if (mode == null || !mode.isAllConfig()) {
+                throw new KconfigException("kforge cannot make " + target + ": it runs " + seeded.mode()
+                        + ", which is not one of conf's all*config modes");
+            }
+            return run(mode, null, engine.settings(configFile, quiet)
+                    .withVariable("KCONFIG_ALLCONFIG", srctree().resolve(seeded.allconfig()).toString()), out);
+        }
+        if (recipe instanceof GeneratedDefconfigs.Refused refused) {
+            throw new NoSuchTargetException(refused.why());
+        }
+        throw new KconfigException("kforge cannot make " + ((GeneratedDefconfigs.Unsupported) recipe).why());
     }
 
     /**

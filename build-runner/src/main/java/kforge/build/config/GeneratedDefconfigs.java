@@ -44,6 +44,14 @@ public final class GeneratedDefconfigs {
     public record Targets(List<String> targets) implements Recipe {
     }
 
+    /** {@code $(MAKE) KCONFIG_ALLCONFIG=FILE -f $(srctree)/Makefile MODE}: a conf mode seeded with a fragment. */
+    public record SeededMode(String allconfig, String mode) implements Recipe {
+    }
+
+    /** A target the arch Makefile refuses (echoes why, then fails), like mips's generic_defconfig. */
+    public record Refused(String why) implements Recipe {
+    }
+
     /** A target whose recipe kforge does not reproduce; making it is an error rather than a guess. */
     public record Unsupported(String why) implements Recipe {
     }
@@ -55,6 +63,9 @@ public final class GeneratedDefconfigs {
     private static final Pattern MIPS_GENERIC =
             Pattern.compile("^\\$\\(eval \\$\\(call gen_generic_defconfigs,([^,]*),([^,]*),([^)]*)\\)\\)$");
     private static final Pattern MIPS_LEGACY = Pattern.compile("^([A-Za-z0-9_]+_defconfig)-y\\s*:=\\s*(\\S+)\\s+BOARDS=(.*)$");
+    private static final Pattern SEEDED_MAKE = Pattern.compile(
+            "^\\$\\(Q\\)\\$\\(MAKE\\) KCONFIG_ALLCONFIG=\\$\\(srctree\\)/(\\S+)\\s+-f \\$\\(srctree\\)/Makefile\\s+([a-z0-9]+config)$");
+    private static final Pattern ECHO = Pattern.compile("^\\$\\(Q\\)echo \"(.*)\"$");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.+-]+config");
 
     private final String configsDir;
@@ -122,6 +133,20 @@ public final class GeneratedDefconfigs {
                 fragments.add(configsDir + name + ".config");
             }
             return new Merged(configsDir + merge.group(2).strip(), fragments, merge.group(1) == null);
+        }
+        Matcher seeded = SEEDED_MAKE.matcher(recipe.get(0));
+        if (recipe.size() == 1 && seeded.matches()) {
+            return new SeededMode(seeded.group(1), seeded.group(2));
+        }
+        if (recipe.get(recipe.size() - 1).equals("$(Q)false")) {
+            StringBuilder said = new StringBuilder();
+            for (String line : recipe) {
+                Matcher echo = ECHO.matcher(line);
+                if (echo.matches() && !echo.group(1).isBlank()) {
+                    said.append(said.length() > 0 ? " " : "").append(echo.group(1));
+                }
+            }
+            return new Refused(target + ": " + (said.length() > 0 ? said : "the arch Makefile refuses to make it"));
         }
         List<String> targets = new ArrayList<>();
         for (String line : recipe) {
