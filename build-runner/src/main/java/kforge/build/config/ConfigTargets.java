@@ -93,6 +93,15 @@ public final class ConfigTargets {
                 return archDefconfig();
             case "savedefconfig":
                 return conf(ConfMode.SAVEDEFCONFIG, objtree().resolve("defconfig").toString());
+            case "config":
+                // scripts/kconfig/Makefile runs plain "conf Kconfig": every question, on the terminal.
+                return conf(ConfMode.OLDASKCONFIG, null);
+            case "menuconfig": case "nconfig": case "xconfig": case "gconfig":
+                throw new NoSuchTargetException(target + ": an interactive front end make builds; kforge's is"
+                        + " kforge gui (or oldconfig on a terminal)");
+            case "localmodconfig": case "localyesconfig": case "syncconfig": case "testconfig":
+                throw new NoSuchTargetException(target + ": not one kforge makes (it needs the running kernel or"
+                        + " the build itself)");
             case "tinyconfig":
                 int status = run(ConfMode.ALLNOCONFIG, null,
                         engine.settings(configFile, quiet).withVariable("KCONFIG_ALLCONFIG", TINY_BASE), out);
@@ -111,7 +120,7 @@ public final class ConfigTargets {
             return fragment(target);
         }
         throw new NoSuchTargetException(target + ": not a configuration target (a conf mode, NAME_defconfig,"
-                + " NAME.config or tinyconfig)");
+                + " NAME.config, tinyconfig or one the arch Makefile generates)");
     }
 
     /** defconfig: KBUILD_DEFCONFIG from arch/$(SRCARCH)/configs, or the target of that name when there is no such file. */
