@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import kforge.build.config.ConfigTargets;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.diag.KconfigException;
@@ -50,15 +51,25 @@ public final class ModeCommand implements Callable<Integer> {
         }
         Path configFile = config != null ? config : TreeOptions.defaultConfig();
         ConfigEngine engine = open(configFile.toAbsolutePath().getParent());
+        boolean tty = System.console() != null;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         String file = null;
         if (mode == ConfMode.DEFCONFIG) {
-            file = engine.defconfigArgument(defconfigs.isEmpty() ? null : defconfigs.get(0));
+            String name = defconfigs.isEmpty() ? null : defconfigs.get(0);
+            if (isGenerated(engine, name)) {
+                return new ConfigTargets(engine, configFile, tree.quiet, System.out, System.err, in, tty)
+                        .make(name != null ? name : engine.environment().kbuildDefconfig());
+            }
+            file = engine.defconfigArgument(name);
         } else if (mode == ConfMode.SAVEDEFCONFIG) {
             file = (output != null ? output : Path.of("defconfig")).toAbsolutePath().toString();
         }
-        boolean tty = System.console() != null;
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         return engine.run(mode, file, configFile, tree.quiet, System.out, in, tty);
+    }
+
+    /** A defconfig the arch Makefile makes from fragments (mips's 32r2el_defconfig), not a file or a path. */
+    private static boolean isGenerated(ConfigEngine engine, String name) {
+        return ConfigTargets.isGeneratedDefconfig(engine, name) && (name == null || !Files.isRegularFile(Path.of(name)));
     }
 
     private ConfigEngine open(Path objtree) {
@@ -81,7 +92,9 @@ public final class ModeCommand implements Callable<Integer> {
         int status = 0;
         List<String> targets = names.isEmpty() ? java.util.Collections.singletonList(null) : names;
         for (String name : targets) {
-            String file = engine.defconfigArgument(name);
+            boolean isGenerated = isGenerated(engine, name);
+            String file = isGenerated ? (name != null ? name : engine.environment().kbuildDefconfig())
+                    : engine.defconfigArgument(name);
             String dirName = Path.of(file).getFileName().toString();
             Path configFile = outDir.resolve(dirName).resolve(".config");
             try {
@@ -89,7 +102,9 @@ public final class ModeCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new KconfigException(configFile.getParent() + ": cannot create directory: " + e.getMessage());
             }
-            int rc = engine.run(ConfMode.DEFCONFIG, file, configFile, tree.quiet, System.out, null, false);
+            int rc = isGenerated
+                    ? new ConfigTargets(engine, configFile, tree.quiet, System.out, System.err, null, false).make(file)
+                    : engine.run(ConfMode.DEFCONFIG, file, configFile, tree.quiet, System.out, null, false);
             status = Math.max(status, rc);
         }
         return status;
