@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import kforge.build.config.ConfigTargets;
 import kforge.kconfig.ConfigEngine;
+import kforge.kconfig.check.KconfigSources;
+import kforge.kconfig.check.TreeConfCheck;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
@@ -18,6 +20,12 @@ import picocli.CommandLine.Option;
 
 /** One conf mode as a kforge command: defconfig, allnoconfig, oldconfig, ... */
 public final class ModeCommand implements Callable<Integer> {
+    /** The modes whose result is a file both ways, so the tree's own conf can check kforge's. */
+    private static final java.util.Set<ConfMode> CHECKED_MODES = java.util.EnumSet.of(ConfMode.DEFCONFIG,
+            ConfMode.SAVEDEFCONFIG, ConfMode.OLDDEFCONFIG, ConfMode.ALLNOCONFIG, ConfMode.ALLYESCONFIG,
+            ConfMode.ALLMODCONFIG, ConfMode.ALLDEFCONFIG, ConfMode.YES2MODCONFIG, ConfMode.MOD2YESCONFIG,
+            ConfMode.MOD2NOCONFIG);
+
     private final ConfMode mode;
 
     @Mixin
@@ -36,6 +44,11 @@ public final class ModeCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE", description = "savedefconfig: where to write the minimal config.")
     Path output;
+
+    @Option(names = "--check-with-tree-conf", description = "Also run the tree's own conf (built from its"
+            + " scripts/kconfig into kforge's cache) and write nothing if its result differs. Automatic for a"
+            + " tree whose scripts/kconfig kforge does not know.")
+    boolean checkWithTreeConf;
 
     ModeCommand(ConfMode mode) {
         this.mode = mode;
@@ -64,7 +77,44 @@ public final class ModeCommand implements Callable<Integer> {
         } else if (mode == ConfMode.SAVEDEFCONFIG) {
             file = (output != null ? output : Path.of("defconfig")).toAbsolutePath().toString();
         }
+        if (!agreesWithTreeConf(engine, file, configFile)) {
+            return 1;
+        }
         return engine.run(mode, file, configFile, tree.quiet, System.out, in, tty);
+    }
+
+    /**
+     * Never silently wrong: for a tree whose conf sources kforge does not know (or on request), the mode is
+     * first run both ways on copies, and only a result the tree's own conf agrees with is written.
+     */
+    private boolean agreesWithTreeConf(ConfigEngine engine, String file, Path configFile) {
+        String fingerprint = KconfigSources.fingerprint(engine.environment().srctree());
+        boolean known = KconfigSources.known(fingerprint).isPresent();
+        if (known && !checkWithTreeConf) {
+            return true;
+        }
+        if (!CHECKED_MODES.contains(mode)) {
+            if (!known) {
+                System.err.println("kforge: warning: this tree's scripts/kconfig is not one kforge knows; kforge uses the "
+                        + engine.kconfig().dialect().describe() + " (" + mode.option() + " is not checked against"
+                        + " the tree's own conf: it asks, lists or draws at random)");
+            }
+            return true;
+        }
+        if (!known) {
+            System.err.println("kforge: this tree's scripts/kconfig is not one kforge knows: using the "
+                    + engine.kconfig().dialect().describe() + ", and checking the result with the tree's own conf");
+        }
+        String difference = new TreeConfCheck(engine, fingerprint).differenceFor(mode, file, configFile);
+        if (difference == null) {
+            if (!tree.quiet) {
+                System.err.println("kforge: the tree's own conf writes the same");
+            }
+            return true;
+        }
+        System.err.println("kforge: the tree's own conf disagrees with kforge's " + engine.kconfig().dialect().describe()
+                + "; nothing was written. First difference: " + difference);
+        return false;
     }
 
     /** A defconfig the arch Makefile makes from fragments (mips's 32r2el_defconfig), not a file or a path. */

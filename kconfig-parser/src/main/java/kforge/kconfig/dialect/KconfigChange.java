@@ -43,6 +43,12 @@ public enum KconfigChange {
     NO_MODULES_FALLBACK("2.6.36"),
 
     /**
+     * conf takes long options (--defconfig FILE, --allnoconfig, ...; "kconfig: add savedefconfig" and the
+     * getopt_long rework); before, the Makefile ran it with -d, -D FILE, -n, -y, -m, -o, -s, -r.
+     */
+    CONF_LONG_OPTIONS("2.6.36"),
+
+    /**
      * A symbol selected beyond its own dependencies is reported ("WARNING: unmet direct dependencies
      * detected for X" and the dependency report); before, select forced the value silently. About 2.6.38.
      */

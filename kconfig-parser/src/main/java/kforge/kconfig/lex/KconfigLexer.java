@@ -205,6 +205,12 @@ public final class KconfigLexer implements TokenSource {
         }
         if (finished || current == null) {
             finished = true;
+            if (state == State.HELP) {
+                // A "help" on the last line without a newline: conf's HELP state ends at the end of input.
+                state = State.INITIAL;
+                return new KconfigToken(T_HELPTEXT, helpText.toString(), endOfInput, endOfInput.line(),
+                        KconfigToken.SourceKind.PLAIN);
+            }
             // Past the last file conf has no current file: it names the place "<none>".
             return new KconfigToken(Token.EOF, "<EOF>", endOfInput, endOfInput.line(), KconfigToken.SourceKind.PLAIN);
         }
@@ -600,6 +606,11 @@ public final class KconfigLexer implements TokenSource {
             finished = true;
             endOfInput = new SourceLocation(endOfInputNamesFile ? ended.name : "<none>", ended.line);
             if (endOfInputNamesFile) {
+                // cur_lineno moves only at a statement's first token: after a last line without a newline it
+                // is still that statement's line.
+                if (prevToken != T_EOL && prevToken != T_HELPTEXT) {
+                    endOfInput = new SourceLocation(ended.name, statementLocation.line());
+                }
                 // Since 6.9 the top file is no buffer of its own: its end gives no T_EOL, only the end of input.
                 return new KconfigToken(Token.EOF, "<EOF>", endOfInput, endOfInput.line(), KconfigToken.SourceKind.PLAIN);
             }
@@ -629,6 +640,7 @@ public final class KconfigLexer implements TokenSource {
         }
         checkRecursion(name);
         current.lineInParent = current.line;
+        current.sourceLineInParent = statementLocation.line();
         current = load(name, resolved, current);
     }
 
@@ -648,6 +660,7 @@ public final class KconfigLexer implements TokenSource {
         }
         SourceFile parent = current;
         parent.lineInParent = parent.line;
+        parent.sourceLineInParent = statementLocation.line();
         SourceFile chain = parent;
         for (int i = matches.size() - 1; i >= 0; i--) {
             Path resolved = resolver.resolve(matches.get(i));
@@ -667,15 +680,16 @@ public final class KconfigLexer implements TokenSource {
                 StringBuilder msg = new StringBuilder();
                 msg.append("Recursive inclusion detected.\nInclusion path:\n  current file : ").append(name);
                 SourceFile f = current;
-                int lineno = f.line;
+                // Before 6.9 conf printed its line counter less one, and stopped at the file included again;
+                // since, each file's source statement line, up to the top.
+                int lineno = endOfInputNamesFile ? statementLocation.line() : f.line - 1;
                 while (true) {
-                    msg.append("\n  included from: ").append(f.name).append(':').append(lineno - 1);
-                    // Before 6.9 the path stops at the file included again; since, it goes up to the top.
+                    msg.append("\n  included from: ").append(f.name).append(':').append(lineno);
                     if ((!endOfInputNamesFile && f.name.equals(name)) || f.parent == null) {
                         break;
                     }
                     f = f.parent;
-                    lineno = f.lineInParent;
+                    lineno = endOfInputNamesFile ? f.sourceLineInParent : f.lineInParent - 1;
                 }
                 throw KconfigException.verbatim(statementLocation, msg.toString());
             }

@@ -12,6 +12,8 @@ final class SourceFile {
     int line = 1;
     /** conf's file->lineno: this file's line counter when it sourced its child, for the inclusion path. */
     int lineInParent;
+    /** The line of the source statement with which this file sourced its child (6.9's buffer line). */
+    int sourceLineInParent;
 
     SourceFile(String name, Path path, String text, SourceFile parent) {
         this.name = name;

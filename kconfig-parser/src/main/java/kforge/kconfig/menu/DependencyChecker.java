@@ -203,6 +203,13 @@ public final class DependencyChecker {
             Symbol sym = frame.sym;
             Symbol next = i + 1 < stack.size() ? stack.get(i + 1).sym : lastSym;
             Property prop = frame.prop != null ? frame.prop : first(sym);
+            if (prop == null && !plainMessages) {
+                // conf dereferences the symbol's first property here and crashes: the constant y, m or n
+                // took part through a select or imply of it.
+                throw new kforge.kconfig.diag.KconfigException("error: recursive dependency through the constant '"
+                        + sym.displayName() + "', which something selects or implies (the kernel's conf crashes"
+                        + " on this); select or imply a symbol instead");
+            }
             Menu menu = null;
             if (sym.isChoice() || sym.isChoiceValue()) {
                 for (Property p : sym.properties) {
