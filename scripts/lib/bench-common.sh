@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts: source it after setting $root.
 #   ensure_tree        sets $tree to the extracted reference kernel (Debian's linux-source-6.1)
+#   tree_of RELEASE    the same for 6.1, 6.12 or 2.6.32
 #   snapshot_kforge W  copies the built kforge into W/lib and writes W/kforge, so edits made while a
 #                      benchmark runs cannot change (or rebuild) what is measured
 #   seconds CMD...     prints CMD's wall time in seconds; CMD's output is dropped
@@ -7,14 +8,29 @@
 #   ratio A B          A / B to two places
 
 ensure_tree() {
+    tree_of 6.1
+}
+
+# tree_of RELEASE: sets $tree to a reference tree extracted into the cache (6.1 and 6.12 from Debian's
+# linux-source packages, 2.6.32 from the project's shared/kernels beside the repository).
+tree_of() {
     "$root/scripts/install-deps" >/dev/null
-    local cache="${KFORGE_CACHE:-$HOME/.cache/kforge}" tarball
-    tarball=$(ls /usr/src/linux-source-6.1.tar.* | head -n 1)
-    tree="$cache/trees/$(basename "$tarball" | sed 's/\.tar\..*//')"
+    local cache="${KFORGE_CACHE:-$HOME/.cache/kforge}" tarball name
+    case "$1" in
+        2.6.32) tarball="${KFORGE_SHARED:-$root/../shared}/kernels/friendlyarm-linux-2.6.32.2.tar.xz"
+                name=friendlyarm-linux-2.6.32.2 ;;
+        *) tarball=$(ls /usr/src/linux-source-"$1".tar.* | head -n 1)
+           name=$(basename "$tarball" | sed 's/\.tar\..*//') ;;
+    esac
+    tree="$cache/trees/$name"
     if [[ ! -f "$tree/Makefile" ]]; then
-        echo "bench: extracting $tarball into $tree" >&2
+        echo "bench: extracting $tarball into $cache/trees" >&2
         mkdir -p "$cache/trees"
-        tar -C "$cache/trees" -xf "$tarball"
+        local scratch
+        scratch=$(mktemp -d "$cache/trees/.bench.XXXXXX")
+        tar -C "$scratch" -xf "$tarball"
+        mv "$scratch"/* "$tree"
+        rmdir "$scratch"
     fi
 }
 

@@ -104,11 +104,16 @@ public final class ConfigEngine {
 
     /** A fresh evaluator over the parsed tree, as if conf had just parsed it. */
     public Evaluator freshEvaluator() {
+        return freshEvaluator(reporter);
+    }
+
+    /** The same, reporting to another reporter (a run whose messages are not the user's). */
+    public Evaluator freshEvaluator(Reporter runReporter) {
         if (used) {
             kconfig.resetEvaluationState();
         }
         used = true;
-        return new Evaluator(kconfig, reporter);
+        return new Evaluator(kconfig, runReporter);
     }
 
     /** Runs one conf mode against configFile (read and/or written as the mode does). Returns conf's status. */
@@ -121,5 +126,11 @@ public final class ConfigEngine {
     public int run(ConfMode mode, String file, ConfSettings settings, PrintStream out, BufferedReader in, boolean tty) {
         ConfRunner runner = new ConfRunner(kconfig, freshEvaluator(), settings, out, in, tty);
         return runner.run(mode, file);
+    }
+
+    /** Runs one conf mode without input, its messages to the given reporter instead of the engine's. */
+    public int runReportingTo(Reporter runReporter, ConfMode mode, String file, ConfSettings settings) {
+        PrintStream discard = new PrintStream(java.io.OutputStream.nullOutputStream());
+        return new ConfRunner(kconfig, freshEvaluator(runReporter), settings, discard, null, false).run(mode, file);
     }
 }

@@ -88,7 +88,12 @@ public final class ModeCommand implements Callable<Integer> {
      * first run both ways on copies, and only a result the tree's own conf agrees with is written.
      */
     private boolean agreesWithTreeConf(ConfigEngine engine, String file, Path configFile) {
-        String fingerprint = KconfigSources.fingerprint(engine.environment().srctree());
+        Path srctree = engine.environment().srctree();
+        if (!checkWithTreeConf && !KconfigSources.present(srctree)) {
+            // No scripts/kconfig, so no conf of the tree's own to be wrong against: the dialect is all there is.
+            return true;
+        }
+        String fingerprint = KconfigSources.fingerprint(srctree);
         boolean known = KconfigSources.known(fingerprint).isPresent();
         if (known && !checkWithTreeConf) {
             return true;

@@ -69,6 +69,13 @@ public final class KconfigSources {
         }
     }
 
+    /** Whether the tree has any of conf's sources at all (a made-up tree, in tests or a vendor kit, may not). */
+    public static boolean present(Path srctree) {
+        List<Path> files = new ArrayList<>();
+        addSources(srctree, srctree.resolve("scripts/kconfig"), files);
+        return !files.isEmpty();
+    }
+
     /** What kforge knows of these sources: the tree they came from, compared with its conf; empty if unknown. */
     public static Optional<String> known(String fingerprint) {
         return Optional.ofNullable(knownSources().get(fingerprint));

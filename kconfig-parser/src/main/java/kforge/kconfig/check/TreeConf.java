@@ -50,8 +50,10 @@ public final class TreeConf {
             Files.createDirectories(dir);
             hasBuildConfig = Files.readString(srctree.resolve("scripts/kconfig/Makefile"), StandardCharsets.ISO_8859_1)
                     .contains("build_config");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new KconfigException("cannot build the tree's own conf: " + e.getFile() + " does not exist");
         } catch (IOException e) {
-            throw new KconfigException(srctree + "/scripts/kconfig: cannot build the tree's conf: " + e.getMessage());
+            throw new KconfigException("cannot build the tree's own conf: " + e);
         }
         List<String> command = new ArrayList<>(List.of("make", "-s", "-C", srctree.toString(), "O=" + dir,
                 "ARCH=" + environment.arch()));

@@ -1,8 +1,6 @@
 package kforge.kconfig.check;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.cache.CacheRoot;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.io.ConfSettings;
 
 /**
@@ -49,9 +48,14 @@ public final class TreeConfCheck {
             Map<String, String> env = new HashMap<>(engine.environment().variables());
             env.put("KCONFIG_CONFIG", kforgeDir.resolve(".config").toString());
             env.put("KCONFIG_NOTIMESTAMP", "1");
-            int kforgeExit = engine.run(mode, kforgeFile, new ConfSettings(env, kforgeDir,
-                    engine.environment().srctree(), true), new PrintStream(OutputStream.nullOutputStream()), null,
-                    false);
+            // The user sees the messages of the real run that follows, not these.
+            int kforgeExit;
+            try {
+                kforgeExit = engine.runReportingTo(Reporter.silent(), mode, kforgeFile, new ConfSettings(env,
+                        kforgeDir, engine.environment().srctree(), true));
+            } catch (KconfigException e) {
+                kforgeExit = 1;
+            }
             TreeConf conf = TreeConf.of(engine.environment(), fingerprint, CacheRoot.of(System.getenv()));
             TreeConf.Run confRun = conf.run(mode, confFile, confDir, Map.of("KCONFIG_NOTIMESTAMP", "1"));
             if (confRun.exit() != kforgeExit) {
