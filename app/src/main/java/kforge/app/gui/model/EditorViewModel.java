@@ -429,6 +429,11 @@ public final class EditorViewModel {
                 return work.get();
             } catch (KconfigException | java.io.UncheckedIOException e) {
                 return Outcome.failure(e.getMessage());
+            } catch (RuntimeException e) {
+                // A fault of kforge's own: say so in the window (which would otherwise wait on "Loading"
+                // for good) and leave the trace where a bug report can take it from.
+                e.printStackTrace();
+                return Outcome.failure("kforge: internal error (please report): " + e);
             }
         }, this::apply);
     }

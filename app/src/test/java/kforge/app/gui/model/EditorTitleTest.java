@@ -115,6 +115,15 @@ class EditorTitleTest {
     }
 
     @Test
+    void aFaultOfKforgesOwnEndsTheLoadingWithAMessage() {
+        // No .config named: no dialog can ask for this, so it stands for a bug in kforge.
+        EditorViewModel.Outcome o = editor.open(new OpenRequest(dir, "arm", CROSS, null)).join();
+        assertTrue(o.fault().startsWith("kforge: internal error (please report): "), o.fault());
+        assertEquals(EditorViewModel.Phase.FAILED, editor.phaseProperty().get(), "not loading for good");
+        assertEquals("kforge", editor.titleProperty().get());
+    }
+
+    @Test
     void theSampleTreeClaimsNoKernelRelease() {
         assertNull(editor.open(OpenRequest.sample(dir.resolve(".config"))).join().fault());
         assertEquals("kforge \u2014 sample tree \u2014 " + dir.resolve(".config").toAbsolutePath(),
