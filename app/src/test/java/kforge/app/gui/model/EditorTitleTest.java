@@ -28,21 +28,9 @@ class EditorTitleTest {
 
     private final EditorViewModel editor = new EditorViewModel(EngineThread.direct(), Oracle.makeEnvironment());
 
-    /** dir/NAME with a Makefile giving the release and the files given (path, text, path, text...). */
     private Path tree(String name, String version, String patchLevel, String subLevel, String extraVersion,
-                      String... files) throws IOException {
-        Path tree = dir.resolve(name);
-        write(tree.resolve("Makefile"), "VERSION = " + version + "\nPATCHLEVEL = " + patchLevel + "\nSUBLEVEL = "
-                + subLevel + "\nEXTRAVERSION = " + extraVersion + "\nNAME = Test\n");
-        for (int i = 0; i < files.length; i += 2) {
-            write(tree.resolve(files[i]), files[i + 1]);
-        }
-        return tree;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+                      String... files) {
+        return FakeKernelTree.release(dir, name, version, patchLevel, subLevel, extraVersion, files);
     }
 
     private EditorViewModel.Outcome open(Path tree, String arch, String cross) {

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 
 import kforge.app.cli.CliRun;
 import kforge.app.gui.model.EditorViewModel;
+import kforge.app.gui.model.FakeKernelTree;
 import kforge.app.gui.model.OpenRequest;
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
@@ -48,7 +49,7 @@ class EditorWindowKernelTreeTest extends EditorWindowTestBase {
     void friendlyArm2632SavesWhatKforgeSetWrites(FxRobot robot) throws IOException {
         ReferenceKernel kernel = ReferenceKernel.FRIENDLYARM_2_6_32;
         Path start = Oracle.config(kernel, "arm", CROSS, "mini2440_defconfig");
-        openTree(robot, kernel.tree(), start);
+        openTree(robot, kernel.tree(), "arm", CROSS, start);
 
         assertEquals("kforge \u2014 friendlyarm-linux-2.6.32.2 (Linux 2.6.32.2, Kconfig dialect of Linux 2.6.32)"
                 + " \u2014 " + config.toAbsolutePath(), stage.getTitle());
@@ -63,7 +64,7 @@ class EditorWindowKernelTreeTest extends EditorWindowTestBase {
     void linux612SavesWhatKforgeSetWrites(FxRobot robot) throws IOException {
         ReferenceKernel kernel = ReferenceKernel.LINUX_6_12;
         Path start = Oracle.config(kernel, "arm", CROSS, "multi_v5_defconfig");
-        openTree(robot, kernel.tree(), start);
+        openTree(robot, kernel.tree(), "arm", CROSS, start);
 
         String version = Files.readString(start, StandardCharsets.ISO_8859_1).lines().skip(2).findFirst()
                 .orElseThrow().replaceAll("^# Linux/arm (\\S+) Kernel Configuration$", "$1");
@@ -77,11 +78,28 @@ class EditorWindowKernelTreeTest extends EditorWindowTestBase {
         saveAndCompareWithKforgeSet(robot, kernel.tree(), start, "CIFS=m");
     }
 
-    /** Opens the tree for ARCH=arm on a copy of start, as the window's .config, and waits for it to load. */
-    private void openTree(FxRobot robot, Path tree, Path start) throws IOException {
-        Files.copy(start, config);
+    @Test
+    void aDialectNotComparedWithItsConfIsCautionedInTheStatusBar(FxRobot robot) throws IOException {
+        Path tree = FakeKernelTree.release(Files.createTempDirectory(dir, "tree"), "linux-5.10", "5", "10", "0", "",
+                "Kconfig", "source \"arch/x86/Kconfig\"\n", "arch/x86/Kconfig", "config A\n\tbool \"a\"\n");
+        openTree(robot, tree, "x86_64", null, null);
+
+        assertTrue(stage.getTitle().startsWith("kforge \u2014 linux-5.10 (Linux 5.10.0, Kconfig dialect of Linux 5.10)"),
+                stage.getTitle());
+        String caution = editor.cautionProperty().get();
+        assertTrue(caution.contains("not compared"), caution);
+        Label shown = robot.lookup("#dialect-caution").queryAs(Label.class);
+        assertEquals("Unverified dialect: " + caution, shown.getText());
+        assertTrue(shown.isVisible() && shown.getScene() == stage.getScene(), "in the window's status bar");
+    }
+
+    /** Opens the tree on a copy of start (null: no .config yet) as the window's .config; waits for it to load. */
+    private void openTree(FxRobot robot, Path tree, String arch, String cross, Path start) throws IOException {
+        if (start != null) {
+            Files.copy(start, config);
+        }
         var opened = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<?>>();
-        robot.interact(() -> opened.set(editor.open(new OpenRequest(tree, "arm", CROSS, config))));
+        robot.interact(() -> opened.set(editor.open(new OpenRequest(tree, arch, cross, config))));
         WindowRobot.waitFor("the tree to load", 180, () -> opened.get().isDone());
         opened.get().join();
         settle();
