@@ -40,10 +40,22 @@ public final class KforgeCommand implements Runnable {
                 consumed = 2;
             }
             // Building only the command asked for saves picocli's reflection over all the others.
-            single.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, System.err));
-            return single.execute(java.util.Arrays.copyOfRange(args, consumed, args.length));
+            return execute(single, java.util.Arrays.copyOfRange(args, consumed, args.length));
         }
         return full().execute(args);
+    }
+
+    /**
+     * Runs one subcommand made by the caller ("set" with an environment of a test's choosing, say) as
+     * {@link #run} runs it: named "kforge NAME", failures reported as a message without a stack trace.
+     */
+    public static int run(String name, Object command, String... args) {
+        return execute(named(new CommandLine(command), name, null), args);
+    }
+
+    private static int execute(CommandLine single, String[] args) {
+        single.setExecutionExceptionHandler((ex, line, parseResult) -> Failures.report(ex, System.err));
+        return single.execute(args);
     }
 
     private static CommandLine single(String name) {

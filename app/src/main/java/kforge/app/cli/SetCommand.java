@@ -3,6 +3,7 @@ package kforge.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import kforge.kconfig.ConfigEngine;
@@ -31,6 +32,18 @@ public final class SetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SYMBOL=VALUE", arity = "1..*", description = "Assignments, applied in order.")
     List<String> assignments;
 
+    private final Map<String, String> environment;
+
+    /** kforge set as the command line runs it, in this process's environment. */
+    public SetCommand() {
+        this(System.getenv());
+    }
+
+    /** kforge set as if started in this environment (tests give KCONFIG_NOTIMESTAMP=1, as they do make). */
+    public SetCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() {
         Path configFile = (config != null ? config : TreeOptions.defaultConfig()).toAbsolutePath();
@@ -38,7 +51,7 @@ public final class SetCommand implements Callable<Integer> {
             throw new KconfigException(configFile + ": No such file; make one first (e.g. kforge defconfig)");
         }
         ConfigEngine engine = ConfigEngine.open(tree.tree, tree.arch, tree.crossCompile, configFile.getParent(),
-                System.getenv(), Reporter.console());
+                environment, Reporter.console());
         Evaluator evaluator = engine.freshEvaluator();
         ConfSettings settings = engine.settings(configFile, tree.quiet);
         new ConfigReader(evaluator, settings).read(null);

@@ -66,13 +66,20 @@ public final class Dialect {
                 newestChange = change.since();
             }
         }
+        if (newestChange == null) {
+            return name() + " (older than every change kforge knows)";
+        }
+        return name() + " (changes up to " + newestChange + ")";
+    }
+
+    /**
+     * E.g. "Kconfig dialect of Linux 6.12": the release series whose Kconfig is used, without the changes,
+     * short enough for a window title. A tree newer or older than kforge knows names the dialect used for it.
+     */
+    public String name() {
         KernelRelease used = isNewerThanKnown() ? NEWEST : release.series().compareTo(OLDEST) < 0 ? OLDEST
                 : release.series();
-        if (newestChange == null) {
-            return "Kconfig dialect of Linux " + used + " (older than every change kforge knows)";
-        }
-        return "Kconfig dialect of Linux " + used
-                + " (changes up to " + newestChange + ")";
+        return "Kconfig dialect of Linux " + used;
     }
 
     /** What a user should know before trusting the result, or null when the dialect is verified. */

@@ -55,6 +55,16 @@ class DialectTest {
     }
 
     @Test
+    void theNameIsTheDescriptionWithoutItsChanges() {
+        Dialect stable612 = Dialect.of(KernelRelease.fromMakefile("6", "12", "117", "Makefile"));
+        assertEquals("Kconfig dialect of Linux 6.12", stable612.name());
+        assertTrue(stable612.describe().startsWith(stable612.name() + " (changes up to 6."), stable612.describe());
+        assertEquals("Kconfig dialect of Linux 2.6.32", Dialect.of(Dialect.OLDEST).name());
+        assertEquals("Kconfig dialect of Linux 6.12", Dialect.of(KernelRelease.parse("6.14")).name(),
+                "a newer tree is named by the dialect kforge uses for it");
+    }
+
+    @Test
     void otherReleasesAreNamedInACaution() {
         assertTrue(Dialect.of(KernelRelease.parse("6.6")).caution().contains("6.6"));
         String newer = Dialect.of(KernelRelease.parse("6.14")).caution();

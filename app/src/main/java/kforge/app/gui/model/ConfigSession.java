@@ -15,6 +15,9 @@ import kforge.kconfig.conf.ConfRunner;
 import kforge.kconfig.conf.SymbolAssignments;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;
+import kforge.kconfig.dialect.Dialect;
+import kforge.kconfig.dialect.KconfigChange;
+import kforge.kconfig.env.KernelVersion;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
@@ -34,21 +37,31 @@ public final class ConfigSession {
     private final Reporter.Collecting messages;
     private final Map<String, String> environment;
     private final Path srctree;
+    private final String kernelVersion;
     private Path configFile;
 
     private ConfigSession(OpenRequest request, Kconfig kconfig, Evaluator evaluator, Reporter.Collecting messages,
-                          Map<String, String> environment, Path srctree) {
+                          Map<String, String> environment, Path srctree, String kernelVersion) {
         this.request = request;
         this.kconfig = kconfig;
         this.evaluator = evaluator;
         this.messages = messages;
         this.environment = environment;
         this.srctree = srctree;
+        this.kernelVersion = kernelVersion;
         this.configFile = request.configFile().toAbsolutePath();
     }
 
-    /** Parses the tree (or the bundled sample) and reads the .config as menuconfig does on start. */
+    /** {@link #open(OpenRequest, Map)} in this process's environment, as make would be started from it. */
     public static ConfigSession open(OpenRequest request) {
+        return open(request, System.getenv());
+    }
+
+    /**
+     * Parses the tree (or the bundled sample) and reads the .config as menuconfig does on start.
+     * {@code baseEnvironment} is the one make would be started with (KCONFIG_NOTIMESTAMP, CC, ...).
+     */
+    public static ConfigSession open(OpenRequest request, Map<String, String> baseEnvironment) {
         Reporter.Collecting messages = new Reporter.Collecting();
         Path configFile = request.configFile().toAbsolutePath();
         ConfigSession session;
@@ -57,25 +70,57 @@ public final class ConfigSession {
             Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(dir).workingDirectory(dir)
                     .environment(Map.of()).reporter(messages).load();
             session = new ConfigSession(request, kconfig, new Evaluator(kconfig, messages), messages,
-                    Map.of(), dir);
+                    Map.of(), dir, null);
             if (!Files.exists(configFile)) {
                 session.makeDefconfig(SampleTree.DEFCONFIG, configFile);
             }
         } else {
             requireKernelTree(request.tree());
             ConfigEngine engine = ConfigEngine.open(request.tree(), request.arch(), request.crossCompile(),
-                    configFile.getParent(), System.getenv(), messages);
+                    configFile.getParent(), baseEnvironment, messages);
             session = new ConfigSession(request, engine.kconfig(), engine.freshEvaluator(), messages,
-                    engine.environment().variables(), engine.environment().srctree());
+                    engine.environment().variables(), engine.environment().srctree(),
+                    engine.environment().kernelVersion());
         }
         session.read(configFile);
         return session;
     }
 
-    /** Refuses a directory that is not a kernel tree before anything is parsed or a window opens. */
+    /**
+     * Refuses a directory that is not a kernel tree before anything is parsed or a window opens. A kernel tree
+     * has a top Makefile that gives its version; since 2.6.37 a top-level Kconfig too, before that the Kconfig
+     * starts in arch/$SRCARCH (FriendlyARM's 2.6.32 BSP, say), so one of those must be there.
+     */
     public static void requireKernelTree(Path tree) {
-        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file there)");
+        if (!Files.isDirectory(tree)) {
+            throw new KconfigException(tree + ": no such directory");
+        }
+        Path makefile = tree.resolve("Makefile");
+        if (!Files.isRegularFile(makefile)) {
+            throw new KconfigException(tree + ": not a kernel tree (no Makefile there)");
+        }
+        KernelVersion version;
+        try {
+            version = KernelVersion.read(makefile);
+        } catch (KconfigException e) {
+            throw new KconfigException(tree + ": not a kernel tree (" + e.getMessage() + ")");
+        }
+        if (Dialect.of(version.release()).has(KconfigChange.TOP_LEVEL_KCONFIG)) {
+            if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
+                throw new KconfigException(tree + ": not a kernel tree (no Kconfig file there, and its Makefile"
+                        + " says Linux " + version.kernelVersion() + ")");
+            }
+        } else if (!hasArchKconfig(tree)) {
+            throw new KconfigException(tree + ": not a kernel tree (its Makefile says Linux " + version.kernelVersion()
+                    + ", which starts at arch/$SRCARCH/Kconfig, but no arch/*/Kconfig is there)");
+        }
+    }
+
+    private static boolean hasArchKconfig(Path tree) {
+        try (var archs = Files.list(tree.resolve("arch"))) {
+            return archs.anyMatch(arch -> Files.isRegularFile(arch.resolve("Kconfig")));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -103,6 +148,16 @@ public final class ConfigSession {
 
     public Path srctree() {
         return srctree;
+    }
+
+    /** As 'make kernelversion' prints it (6.12.117, 2.6.32.2); null for the sample tree. */
+    public String kernelVersion() {
+        return kernelVersion;
+    }
+
+    /** The Kconfig dialect the tree is read in; null for the sample tree, which is no kernel release. */
+    public Dialect dialect() {
+        return request.isSample() ? null : kconfig.dialect();
     }
 
     /** Warnings and messages the engine printed (conf's stderr and stdout lines). */

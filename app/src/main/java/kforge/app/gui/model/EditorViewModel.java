@@ -2,9 +2,11 @@ package kforge.app.gui.model;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,12 +31,16 @@ public final class EditorViewModel {
     public enum Phase { EMPTY, LOADING, READY, FAILED }
 
     private final EngineThread engine;
+    private final Map<String, String> baseEnvironment;
     private final ConfigTree tree;
     private final SearchViewModel search;
     private final DiffViewModel diff;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.EMPTY);
     private final ReadOnlyObjectWrapper<EntryInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
     private final ReadOnlyObjectWrapper<OpenRequest> request = new ReadOnlyObjectWrapper<>(this, "request");
+    private final ReadOnlyObjectWrapper<OpenedTree> opened = new ReadOnlyObjectWrapper<>(this, "opened");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "kforge");
+    private final ReadOnlyStringWrapper caution = new ReadOnlyStringWrapper(this, "caution", "");
     private final ReadOnlyObjectWrapper<Path> configFile = new ReadOnlyObjectWrapper<>(this, "configFile");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -50,8 +56,20 @@ public final class EditorViewModel {
     private final History history = new History();
     private String loadedText = "";
 
+    /** An editor whose trees are opened in this process's environment, as make would be started from it. */
     public EditorViewModel(EngineThread engine) {
+        this(engine, System.getenv());
+    }
+
+    /**
+     * An editor whose trees are opened as if make were started in {@code baseEnvironment} (tests give the
+     * reference trees' make environment, with KCONFIG_NOTIMESTAMP=1, to compare files byte for byte).
+     */
+    public EditorViewModel(EngineThread engine, Map<String, String> baseEnvironment) {
         this.engine = engine;
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+        title.bind(Bindings.createStringBinding(() -> windowTitle(opened.get(), configFile.get(), dirty.get()),
+                opened, configFile, dirty));
         this.tree = new ConfigTree(engine);
         this.search = new SearchViewModel(engine, this);
         this.diff = new DiffViewModel(engine, this);
@@ -82,6 +100,38 @@ public final class EditorViewModel {
 
     public ReadOnlyObjectProperty<OpenRequest> requestProperty() {
         return request.getReadOnlyProperty();
+    }
+
+    /** The open tree with its kernel version and Kconfig dialect; null until one is loaded. */
+    public ReadOnlyObjectProperty<OpenedTree> openedProperty() {
+        return opened.getReadOnlyProperty();
+    }
+
+    /**
+     * The window's title: "* kforge — linux-source-6.12 (Linux 6.12.117, Kconfig dialect of Linux 6.12) —
+     * /work/.config", the star while there are unsaved edits.
+     */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /**
+     * What to know before trusting the result on this tree (its dialect was not compared with that release's
+     * conf, or the release is newer or older than kforge knows); empty for verified releases and the sample.
+     */
+    public ReadOnlyStringProperty cautionProperty() {
+        return caution.getReadOnlyProperty();
+    }
+
+    static String windowTitle(OpenedTree tree, Path file, boolean unsaved) {
+        StringBuilder text = new StringBuilder(unsaved ? "* " : "").append("kforge");
+        if (tree != null) {
+            text.append(" \u2014 ").append(tree.label());
+        }
+        if (file != null) {
+            text.append(" \u2014 ").append(file);
+        }
+        return text.toString();
     }
 
     public ReadOnlyObjectProperty<Path> configFileProperty() {
@@ -140,9 +190,9 @@ public final class EditorViewModel {
         phase.set(Phase.LOADING);
         status.set("Loading " + what.describe() + " ...");
         return run(() -> {
-            ConfigSession opened = ConfigSession.open(what);
-            session = opened;
-            return startOver("Loaded " + opened.configFile());
+            ConfigSession openedNow = ConfigSession.open(what, baseEnvironment);
+            session = openedNow;
+            return startOver("Loaded " + openedNow.configFile());
         });
     }
 
@@ -198,7 +248,7 @@ public final class EditorViewModel {
         history.clear();
         loadedText = session.render();
         // The reset lists the rows of the new tree; nothing of the old one needs re-evaluating.
-        return outcome(null, message, List.of()).withReset(tree.resetOnEngine(session), session.request(),
+        return outcome(null, message, List.of()).withReset(tree.resetOnEngine(session), OpenedTree.of(session),
                 session.messages());
     }
 
@@ -379,6 +429,11 @@ public final class EditorViewModel {
                 return work.get();
             } catch (KconfigException | java.io.UncheckedIOException e) {
                 return Outcome.failure(e.getMessage());
+            } catch (RuntimeException e) {
+                // A fault of kforge's own: say so in the window (which would otherwise wait on "Loading"
+                // for good) and leave the trace where a bug report can take it from.
+                e.printStackTrace();
+                return Outcome.failure("kforge: internal error (please report): " + e);
             }
         }, this::apply);
     }
@@ -386,7 +441,9 @@ public final class EditorViewModel {
     private void apply(Outcome o) {
         if (o.reset() != null) {
             tree.applyReset(o.reset());
-            request.set(o.request());
+            opened.set(o.opened());
+            request.set(o.opened().request());
+            caution.set(o.opened().caution());
             messages.setAll(o.messages());
             phase.set(Phase.READY);
         }
@@ -426,7 +483,7 @@ public final class EditorViewModel {
      * @param revealed the entry to select and scroll to (a jump), or null
      */
     public record Outcome(List<ConfigTree.Update> updates, EntryInfo info, History.Snapshot history, Path configFile,
-                          String fault, String message, ConfigTree.Reset reset, OpenRequest request,
+                          String fault, String message, ConfigTree.Reset reset, OpenedTree opened,
                           List<String> messages, ConfigEntry revealed, boolean needsShowAll) {
 
         static Outcome failure(String fault) {
@@ -434,17 +491,17 @@ public final class EditorViewModel {
         }
 
         Outcome withFault(String why) {
-            return new Outcome(updates, info, history, configFile, why, null, reset, request, messages, revealed,
+            return new Outcome(updates, info, history, configFile, why, null, reset, opened, messages, revealed,
                     needsShowAll);
         }
 
-        Outcome withReset(ConfigTree.Reset newReset, OpenRequest what, List<String> engineMessages) {
+        Outcome withReset(ConfigTree.Reset newReset, OpenedTree what, List<String> engineMessages) {
             return new Outcome(updates, info, history, configFile, fault, message, newReset, what, engineMessages,
                     revealed, needsShowAll);
         }
 
         Outcome revealing(ConfigEntry entry, boolean showAll, List<ConfigTree.Update> allUpdates) {
-            return new Outcome(allUpdates, info, history, configFile, fault, message, reset, request, messages,
+            return new Outcome(allUpdates, info, history, configFile, fault, message, reset, opened, messages,
                     entry, showAll);
         }
 

@@ -239,6 +239,14 @@ public final class MainWindow {
             var r = editor.requestProperty().get();
             return r == null ? "" : r.describe();
         }, editor.requestProperty()));
+        // The full dialect, with the newest change it has, for whoever wonders what the title's one means.
+        javafx.scene.control.Tooltip dialect = new javafx.scene.control.Tooltip();
+        dialect.textProperty().bind(Bindings.createStringBinding(() -> {
+            var t = editor.openedProperty().get();
+            return t == null || t.dialect() == null ? "" : t.dialect().describe();
+        }, editor.openedProperty()));
+        title.tooltipProperty().bind(Bindings.when(dialect.textProperty().isEmpty())
+                .then((javafx.scene.control.Tooltip) null).otherwise(dialect));
         HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.CheckBox inHelp = new javafx.scene.control.CheckBox("Help text too");
@@ -248,11 +256,7 @@ public final class MainWindow {
     }
 
     private void bind() {
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            Path file = editor.configFileProperty().get();
-            String name = file == null ? "" : file.toString();
-            return (editor.isDirty() ? "* " : "") + name + " - kforge";
-        }, editor.configFileProperty(), editor.dirtyProperty()));
+        stage.titleProperty().bind(editor.titleProperty());
         statusBar.textProperty().bind(editor.statusProperty());
         Label modified = new Label();
         modified.setId("modified-marker");
@@ -260,7 +264,18 @@ public final class MainWindow {
         Label error = new Label();
         error.getStyleClass().add("status-error");
         error.textProperty().bind(editor.errorProperty());
-        statusBar.getRightItems().setAll(error, modified);
+        Label caution = new Label();
+        caution.setId("dialect-caution");
+        caution.getStyleClass().add("status-error");
+        caution.textProperty().bind(Bindings.when(editor.cautionProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Unverified dialect: ", editor.cautionProperty())));
+        // The whole caution in a tooltip: the status bar may cut it short.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(editor.cautionProperty());
+        caution.tooltipProperty().bind(Bindings.when(editor.cautionProperty().isEmpty())
+                .then((javafx.scene.control.Tooltip) null).otherwise(whole));
+        editor.cautionProperty().addListener((o, was, now) -> notifyCaution(now));
+        statusBar.getRightItems().setAll(caution, error, modified);
         editor.infoProperty().addListener((o, was, now) -> showInfo());
         editor.tree().selectedProperty().addListener((o, was, now) -> updateBreadcrumb(now));
         stage.setOnCloseRequest(e -> {
@@ -443,6 +458,15 @@ public final class MainWindow {
             c.setInitialDirectory(current.getParent().toFile());
         }
         return c;
+    }
+
+    /** Once per tree whose dialect is not verified: the status bar keeps saying so, this makes sure it is seen. */
+    private void notifyCaution(String caution) {
+        if (caution == null || caution.isEmpty() || !stage.isShowing()) {
+            return;
+        }
+        Notifications.create().owner(stage).title("Kconfig dialect not verified").text(caution)
+                .hideAfter(javafx.util.Duration.seconds(10)).showWarning();
     }
 
     private void notifySaved(String fault) {

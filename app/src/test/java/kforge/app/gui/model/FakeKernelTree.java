@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import kforge.build.board.BoardProfile;
 
 /**
- * build-runner's fake kernel (its test resources, read by path: they are not on this module's class path)
- * copied into a test's directory. Its Makefile compiles real C files with arm-linux-gnueabi-gcc; the
+ * Kernel trees made for tests. {@link #copyTo}: build-runner's fake kernel (its test resources, read by path:
+ * they are not on this module's class path) copied into a test's directory. Its Makefile compiles real C files with arm-linux-gnueabi-gcc; the
  * environment variables FAKE_BROKEN=1, FAKE_CORRUPT=1 and FAKE_SLOW=1 break, corrupt or slow it.
  */
 public final class FakeKernelTree {
@@ -24,6 +24,31 @@ public final class FakeKernelTree {
             List.of("arch/arm/boot/zImage"), "console=ttyS0", "", "0x30008000");
 
     private FakeKernelTree() {
+    }
+
+    /**
+     * A tree only for the editor, not for builds: dir/NAME with a top Makefile giving the release
+     * (VERSION, PATCHLEVEL, SUBLEVEL, EXTRAVERSION; the Kconfig dialect is chosen from it) and the files
+     * given as path, text, path, text...
+     */
+    public static Path release(Path dir, String name, String version, String patchLevel, String subLevel,
+                               String extraVersion, String... pathsAndTexts) {
+        Path tree = dir.resolve(name);
+        write(tree.resolve("Makefile"), "VERSION = " + version + "\nPATCHLEVEL = " + patchLevel + "\nSUBLEVEL = "
+                + subLevel + "\nEXTRAVERSION = " + extraVersion + "\nNAME = Test\n");
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            write(tree.resolve(pathsAndTexts[i]), pathsAndTexts[i + 1]);
+        }
+        return tree;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path copyTo(Path dir) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
@@ -28,8 +29,8 @@ import kforge.app.gui.model.UserSettings;
 
 /**
  * The real editor window on Monocle's headless platform, on the bundled sample tree with a new .config
- * (made from the sample defconfig), the engine on its own thread as in the application, and throwaway
- * user settings.
+ * (made from the sample defconfig) or on a kernel tree a test opens, the engine on its own thread as in the
+ * application, and throwaway user settings.
  */
 @ExtendWith(ApplicationExtension.class)
 abstract class EditorWindowTestBase {
@@ -44,15 +45,25 @@ abstract class EditorWindowTestBase {
 
     /** Each test class calls this from its own @Start method: TestFX looks for one declared in the class. */
     protected void openWindow(Stage shown) throws Exception {
+        showWindow(shown);
+        editor.open(OpenRequest.sample(config));
+    }
+
+    /** The window with nothing open yet, for a test that opens a tree of its own on {@link #config}. */
+    protected void showWindow(Stage shown) throws Exception {
         stage = shown;
         config = Files.createTempDirectory(dir, "cfg").resolve(".config");
         prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
         settings = UserSettings.in(prefs);
-        editor = new EditorViewModel(EngineThread.background(Platform::runLater));
+        editor = new EditorViewModel(EngineThread.background(Platform::runLater), environment());
         KforgeApplication.show(stage, editor, settings);
         stage.setWidth(1200);
         stage.setHeight(760);
-        editor.open(OpenRequest.sample(config));
+    }
+
+    /** The environment the editor opens trees in, as make would be started with it. */
+    protected Map<String, String> environment() {
+        return System.getenv();
     }
 
     @AfterEach
