@@ -201,9 +201,37 @@ final class Questions {
                 return false;
             }
         }
+        Menu child = pickMember(menu, sym::choiceSelection, isNew);
+        evaluator.setTristate(child.sym, Tristate.YES);
+        for (Menu grand = child.list; grand != null; grand = grand.next) {
+            indent += 2;
+            conf(grand);
+            indent -= 2;
+        }
+        return true;
+    }
+
+    /**
+     * conf_choice as of 6.11: the members listed with the one sym_calc_choice picks marked; the answer (or,
+     * in oldconfig, the pick when no member is new) becomes the user's choice. Its members' children are
+     * asked by conf() afterwards, as for any other entry.
+     */
+    private void askChoiceMembers(Menu menu) {
+        Menu child = pickMember(menu, () -> evaluator.calcChoiceMembers(menu.sym), false);
+        evaluator.choiceSetValue(menu.sym, child.sym);
+    }
+
+    /**
+     * The member question both conf_choice forms ask: each visible member numbered, the current one marked
+     * ({@code current} is asked again on every round), then the answer read (in oldconfig, the current one
+     * taken when nothing is new). {@code choiceIsNew}: the choice itself has no value (before 6.11); since,
+     * a listed member without one makes the question new.
+     */
+    private Menu pickMember(Menu menu, java.util.function.Supplier<Symbol> current, boolean choiceIsNew) {
+        boolean isNew = choiceIsNew;
         while (true) {
             out.print(indentText(indent - 1) + menu.promptText() + "\n");
-            Symbol defSym = sym.choiceSelection();
+            Symbol defSym = current.get();
             int cnt = 0;
             int def = 0;
             line = "";
@@ -227,6 +255,7 @@ final class Questions {
                     out.print(" (" + child.sym.name() + ")");
                 }
                 if (!child.sym.hasUserValue()) {
+                    isNew |= boolChoiceBlocks;
                     out.print(" (NEW)");
                 }
                 out.print("\n");
@@ -271,93 +300,7 @@ final class Questions {
                 printHelp(child);
                 continue;
             }
-            evaluator.setTristate(child.sym, Tristate.YES);
-            for (Menu grand = child.list; grand != null; grand = grand.next) {
-                indent += 2;
-                conf(grand);
-                indent -= 2;
-            }
-            return true;
-        }
-    }
-
-    /**
-     * conf_choice as of 6.11: the members listed with the one sym_calc_choice picks marked; the answer (or,
-     * in oldconfig, the pick when no member is new) becomes the user's choice. Its members' children are
-     * asked by conf() afterwards, as for any other entry.
-     */
-    private void askChoiceMembers(Menu menu) {
-        boolean isNew = false;
-        while (true) {
-            out.print(indentText(indent - 1) + menu.promptText() + "\n");
-            Symbol defSym = evaluator.calcChoiceMembers(menu.sym);
-            int cnt = 0;
-            int def = 0;
-            line = "";
-            for (Menu child = menu.list; child != null; child = child.next) {
-                if (!MenuVisibility.isVisible(evaluator, child)) {
-                    continue;
-                }
-                if (child.sym == null) {
-                    out.print(indentText(indent - 1) + "* " + child.promptText() + "\n");
-                    continue;
-                }
-                cnt++;
-                if (child.sym == defSym) {
-                    def = cnt;
-                    out.print(indentText(indent - 1) + ">");
-                } else {
-                    out.print(indentText(indent));
-                }
-                out.print(" " + cnt + ". " + child.promptText() + " (" + child.sym.name() + ")");
-                if (!child.sym.hasUserValue()) {
-                    isNew = true;
-                    out.print(" (NEW)");
-                }
-                out.print("\n");
-            }
-            out.print(indentText(indent - 1) + "choice");
-            if (cnt == 1) {
-                out.print("[1]: 1\n");
-            } else {
-                out.print("[1-" + cnt + "?]: ");
-                if ((mode == ConfMode.OLDCONFIG || mode == ConfMode.SYNCCONFIG) && !isNew) {
-                    cnt = def;
-                    out.print(cnt + "\n");
-                } else if (mode == ConfMode.OLDCONFIG || mode == ConfMode.SYNCCONFIG
-                        || mode == ConfMode.OLDASKCONFIG) {
-                    line = strip(readAnswer(line));
-                    if (line.startsWith("?")) {
-                        printHelp(menu);
-                        continue;
-                    }
-                    if (line.isEmpty()) {
-                        cnt = def;
-                    } else if (Character.isDigit(line.charAt(0))) {
-                        cnt = leadingInt(line);
-                    } else {
-                        continue;
-                    }
-                }
-            }
-            Menu child;
-            for (child = menu.list; child != null; child = child.next) {
-                if (child.sym == null || !MenuVisibility.isVisible(evaluator, child)) {
-                    continue;
-                }
-                if (--cnt == 0) {
-                    break;
-                }
-            }
-            if (child == null) {
-                continue;
-            }
-            if (!line.isEmpty() && line.endsWith("?")) {
-                printHelp(child);
-                continue;
-            }
-            evaluator.choiceSetValue(menu.sym, child.sym);
-            return;
+            return child;
         }
     }
 
