@@ -1,5 +1,9 @@
 package kforge.kconfig.expr;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.dialect.KconfigChange;
@@ -341,6 +345,10 @@ public final class ExprSimplifier {
         if (e == null) {
             return null;
         }
+        if (everySymbolOnce(e)) {
+            // No two operands share a symbol, so none can be joined: the loop below would change nothing.
+            return ynAlways ? eliminateYn(e) : e;
+        }
         int oldCount = transCount;
         ExprSlot root = new ExprSlot.Box(e);
         while (true) {
@@ -361,6 +369,24 @@ public final class ExprSimplifier {
         }
         transCount = oldCount;
         return root.get();
+    }
+
+    /**
+     * True when no symbol, constants included, occurs twice in {@code e}. Every join of two operands
+     * (expr_join_or, expr_join_and, expr_eq) needs a symbol common to both.
+     */
+    private static boolean everySymbolOnce(Expr e) {
+        return collectOnce(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean collectOnce(Expr e, Set<Symbol> seen) {
+        if (e == null) {
+            return true;
+        }
+        if (e.leftSym != null && !seen.add(e.leftSym) || e.rightSym != null && !seen.add(e.rightSym)) {
+            return false;
+        }
+        return collectOnce(e.left, seen) && collectOnce(e.right, seen);
     }
 
     /** expr_transform: normalizes comparisons and negations. */
