@@ -29,6 +29,7 @@ import kforge.kconfig.model.PropertyType;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.SymbolTable;
 import kforge.kconfig.parse.KconfigParsing;
+import kforge.kconfig.parse.ShellScout;
 import kforge.kconfig.preprocess.ProcessShellRunner;
 import kforge.kconfig.preprocess.ShellRunner;
 
@@ -134,6 +135,10 @@ public final class KconfigLoader {
                         return cached;
                     }
                 }
+            }
+            if (expected.isEmpty() && dialect.has(KconfigChange.PREPROCESSOR)) {
+                // Nothing foreseen: a scout reads ahead and starts the probes while the parse scans.
+                ShellScout.startAhead(topFile, resolver, environment, shells);
             }
             RecordingReporter recording = new RecordingReporter(reporter);
             SourceResolver fresh = new SourceResolver(workingDirectory, srctree);
