@@ -40,10 +40,11 @@ snapshot_kforge() {
     mkdir -p "$work/lib"
     cp "$root"/app/target/app-*.jar "$work/lib/"
     tr ':' '\n' <"$root/app/target/runtime-classpath.txt" | xargs -I{} cp {} "$work/lib/"
+    # The launcher's own choice of JVM options (and its class-data archive), on the copied jars.
+    cp "$root/kforge" "$work/launcher"
     cat >"$work/kforge" <<EOF2
 #!/bin/sh
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK \\
-    -cp "$(ls "$work"/lib/*.jar | tr '\n' ':')" kforge.app.Main "\$@"
+KFORGE_CLASSPATH="$(ls "$work"/lib/*.jar | paste -sd:)" exec "$work/launcher" "\$@"
 EOF2
     chmod +x "$work/kforge"
 }
