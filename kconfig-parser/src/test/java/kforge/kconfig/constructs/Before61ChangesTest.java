@@ -237,7 +237,7 @@ class Before61ChangesTest {
      */
     @Test
     void aTristateChoiceLeftPartlyUnsetByADefconfigIsMBefore2636() {
-        // 2.6.32 knows the modules symbol by its name, 6.1 by its 'modules' attribute.
+        // 2.6.32 takes the symbol named MODULES; 6.1 has no 'option' keyword and needs the 'modules' attribute.
         String choice = """
                 choice
                 	prompt "driver"
