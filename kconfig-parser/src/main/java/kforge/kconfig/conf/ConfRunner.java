@@ -364,6 +364,11 @@ public final class ConfRunner {
                 }
             }
             evaluator.clearAllValid();
+            if (mode != Mode.RANDOM && !evaluator.kconfig().dialect().has(KconfigChange.NEW_CHOICES_GET_VALUES)) {
+                // Before 2.6.36 only randconfig gave choices values: a choice left without one by conf_read
+                // stays without, and a tristate choice then takes m from its reverse dependency.
+                return changed;
+            }
             if (mode != Mode.RANDOM) {
                 for (Symbol csym : all) {
                     if ((csym.isChoice() && !csym.hasUserValue()) || csym.isChoiceValue()) {

@@ -43,6 +43,15 @@ public enum KconfigChange {
     NO_MODULES_FALLBACK("2.6.36"),
 
     /**
+     * conf_set_all_new_symbols gives every choice without a user value one (set_all_choice_values, in
+     * a64b44ead002 "kconfig: fix tristate choice with minimal config"): after a defconfig that sets a member
+     * of a tristate choice to y but leaves a visible member unmentioned, the choice is y and the member y.
+     * Before, such a choice had no user value, so its "visible &amp;&amp; m" reverse dependency made it m
+     * and the member m. About 2.6.36.
+     */
+    NEW_CHOICES_GET_VALUES("2.6.36"),
+
+    /**
      * conf takes long options (--defconfig FILE, --allnoconfig, ...; "kconfig: add savedefconfig" and the
      * getopt_long rework); before, the Makefile ran it with -d, -D FILE, -n, -y, -m, -o, -s, -r.
      */

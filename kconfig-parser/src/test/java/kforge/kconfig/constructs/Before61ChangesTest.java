@@ -229,6 +229,40 @@ class Before61ChangesTest {
         assertEquals(List.of("CONFIG_A=y", "CONFIG_C=y", "CONFIG_B=y"), body(both.conf()));
     }
 
+    /**
+     * NEW_CHOICES_GET_VALUES (about 2.6.36): a defconfig sets a member of a tristate choice to y and leaves
+     * another visible member out. Before, the choice keeps no user value and takes m from its reverse
+     * dependency, so the member is m; since, set_all_choice_values gives the choice the value it read.
+     * With every member named, both give y.
+     */
+    @Test
+    void aTristateChoiceLeftPartlyUnsetByADefconfigIsMBefore2636() {
+        // 2.6.32 takes the symbol named MODULES; 6.1 has no 'option' keyword and needs the 'modules' attribute.
+        String choice = """
+                choice
+                	prompt "driver"
+                config A
+                	tristate "a"
+                config B
+                	tristate "b"
+                endchoice
+                """;
+        String kconfig = "config MODULES\n\tbool \"modules\"\n\tdefault y\n" + choice;
+        String kconfig61 = "config MODULES\n\tbool \"modules\"\n\tdefault y\n\tmodules\n" + choice;
+        String partial = "CONFIG_MODULES=y\nCONFIG_A=y\n";
+        String whole = partial + "# CONFIG_B is not set\n";
+        ConfPair.Outcome before = pair(OLD, kconfig).workFile("part_defconfig", partial)
+                .run(ConfMode.DEFCONFIG, "part_defconfig").assertConfWrote().assertSame().conf();
+        ConfPair.Outcome since = pair(NEW, kconfig61).workFile("part_defconfig", partial)
+                .run(ConfMode.DEFCONFIG, "part_defconfig").assertConfWrote().assertSame().conf();
+        ConfPair.Outcome named = pair(OLD, kconfig).workFile("whole_defconfig", whole)
+                .run(ConfMode.DEFCONFIG, "whole_defconfig").assertConfWrote().assertSame().conf();
+
+        assertTrue(before.has("CONFIG_A=m"), before.config());
+        assertTrue(since.has("CONFIG_A=y"), since.config());
+        assertTrue(named.has("CONFIG_A=y"), named.config());
+    }
+
     /** UNMET_DEPENDENCY_WARNINGS (about 2.6.38): select beyond a symbol's dependencies is silent before. */
     @Test
     void selectBeyondDependenciesIsSilentBefore2638() {
