@@ -101,6 +101,40 @@ public enum KconfigChange {
     /** .config closes each visible menu with "# end of <prompt>" and a blank line. About 5.2. */
     END_OF_MENU_COMMENTS("5.2"),
 
+    // Seen in Debian's 5.10.223 conf and not in 6.1's; the release between them is from memory (about).
+
+    /**
+     * A symbol whose value changed is marked by touching include/config/FOO_BAR; before, it was
+     * include/config/foo/bar.h (lower case, '_' as '/'), as 5.10 does ("kbuild: redo fake deps at
+     * include/config/*.h"). About 5.12.
+     */
+    CONFIG_DEP_FILES_BY_NAME("5.12"),
+
+    /**
+     * autoconf.h's heading has no empty " *" lines around its text, and auto.conf.cmd is KCONFIG_AUTOCONFIG
+     * plus ".cmd" with a backslash after every Kconfig file and "auto.conf: $(deps_config)" on one line
+     * (conf_write_heading's comment styles, conf_write_autoconf_cmd). Before, as in 5.10, the heading began
+     * and ended with " *", the dependency file was always include/config/auto.conf.cmd, its last file had no
+     * backslash and the rule was split over two lines. About 5.17.
+     */
+    AUTOCONF_HEADING_REWRITE("5.17"),
+
+    /**
+     * randconfig prints "KCONFIG_SEED=0x..." on stdout (set_randconfig_seed); before, as in 5.10, on stderr.
+     * About 5.13, with conf's rewritten option parsing.
+     */
+    RANDCONFIG_SEED_ON_STDOUT("5.13"),
+
+    /**
+     * Help text (helpnewconfig, menuconfig's help) always has a "Location:" list, and it ends with the entry
+     * itself ("-> A0 (A0 [=y])"); before, as in 5.10, the list started at the entry's parent and was left out
+     * for an entry of the main menu. About 6.0.
+     */
+    LOCATION_INCLUDES_ENTRY("6.0"),
+
+    /** include/generated/rustc_cfg is written beside autoconf.h ("kbuild: add Rust support"). */
+    RUSTC_CFG("6.1"),
+
     // ---- After 6.1 ----
 
     /**
