@@ -160,7 +160,7 @@ public final class ConfCompat {
                 }
                 if (m == ConfMode.RANDCONFIG) {
                     // conf seeds (and prints the seed) while reading its options, before parsing.
-                    random = ConfRunner.seededRandom(settings, out);
+                    random = ConfRunner.seededRandom(settings, out, System.err, dialectOf(System.getenv()));
                 }
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 for (char c : arg.substring(1).toCharArray()) {

@@ -12,6 +12,8 @@ parser grammar KconfigParser;
     /** Dialect switches, set before parsing: named choices (until 6.9), bool-only choice types (6.11). */
     public boolean namedChoices = true;
     public boolean boolChoices = false;
+    /** "modules" is an attribute of its own (5.13); before, only "option modules" (a keyword after "option"). */
+    public boolean modulesAttribute = true;
 }
 
 tokens {
@@ -67,8 +69,8 @@ configOption
     | T_SELECT T_WORD ifExpr? T_EOL                        # selectOption
     | T_IMPLY T_WORD ifExpr? T_EOL                         # implyOption
     | T_RANGE symbol symbol ifExpr? T_EOL                  # rangeOption
-    | T_MODULES T_EOL                                      # modulesOption
-    | T_OPTION name=T_WORD (T_EQUAL value=T_WORD_QUOTE)? T_EOL   # optionOption
+    | {modulesAttribute}? T_MODULES T_EOL                  # modulesOption
+    | T_OPTION name=(T_WORD | T_MODULES) (T_EQUAL value=T_WORD_QUOTE)? T_EOL   # optionOption
     | depends                                              # dependsOption
     | help                                                 # helpOption
     ;

@@ -84,6 +84,15 @@ public final class ConfRunner {
         random = seeded;
     }
 
+    /**
+     * The seed as this dialect's conf prints it: on stdout (set_randconfig_seed), or on stderr before
+     * {@link KconfigChange#RANDCONFIG_SEED_ON_STDOUT}.
+     */
+    public static GlibcRandom seededRandom(ConfSettings settings, PrintStream out, PrintStream err,
+                                           kforge.kconfig.dialect.Dialect dialect) {
+        return seededRandom(settings, dialect.has(KconfigChange.RANDCONFIG_SEED_ON_STDOUT) ? out : err);
+    }
+
     /** set_randconfig_seed: prints "KCONFIG_SEED=0x..." and seeds glibc's generator. */
     public static GlibcRandom seededRandom(ConfSettings settings, PrintStream out) {
         long seed;

@@ -1,5 +1,6 @@
 package kforge.kconfig.conf;
 
+import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.expr.ExprPrinter;
 import kforge.kconfig.expr.ExprSimplifier;
@@ -119,9 +120,14 @@ public final class HelpText {
         Menu[] submenu = new Menu[8];
         int i = 0;
         Menu root = evaluator.kconfig().rootMenu();
-        for (Menu menu = prop.menu; menu != root && i < 8; menu = menu.parent) {
+        // Before LOCATION_INCLUDES_ENTRY the chain starts at the parent, and is left out when that is the root.
+        boolean withEntry = evaluator.kconfig().dialect().has(KconfigChange.LOCATION_INCLUDES_ENTRY);
+        for (Menu menu = withEntry ? prop.menu : prop.menu.parent; menu != root && i < 8; menu = menu.parent) {
             MenuVisibility.isVisible(evaluator, menu);
             submenu[i++] = menu;
+        }
+        if (!withEntry && i == 0) {
+            return;
         }
         r.append("  Location:\n");
         for (int j = 4; --i >= 0; j += 2) {

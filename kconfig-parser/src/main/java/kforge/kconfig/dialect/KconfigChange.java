@@ -110,6 +110,48 @@ public enum KconfigChange {
     /** .config closes each visible menu with "# end of <prompt>" and a blank line. About 5.2. */
     END_OF_MENU_COMMENTS("5.2"),
 
+    // Seen in Debian's 5.10.223 conf and not in 6.1's; each release is the merge window of the commit
+    // (the kbuild or kconfig pull request that carried it), checked against the mailing list archives.
+
+    /**
+     * A symbol whose value changed is marked by touching include/config/FOO_BAR; before, it was
+     * include/config/foo/bar.h (lower case, '_' as '/'), as 5.10 does (0e0345b77ac4 "kbuild: redo fake deps
+     * at include/config/*.h", in "Kbuild updates for v5.13-rc1").
+     */
+    CONFIG_DEP_FILES_BY_NAME("5.13"),
+
+    /**
+     * autoconf.h's heading has no empty " *" lines around its text, and auto.conf.cmd is KCONFIG_AUTOCONFIG
+     * plus ".cmd" with a backslash after every Kconfig file and "auto.conf: $(deps_config)" on one line
+     * (conf_write_heading's comment styles, conf_write_autoconf_cmd). Before, as in 5.10, the heading began
+     * and ended with " *", the dependency file was always include/config/auto.conf.cmd, its last file had no
+     * backslash and the rule was split over two lines. "kconfig: refactor conf_write_heading()" and
+     * "kconfig: refactor conf_write_dep()", both in "Kbuild updates for v5.16-rc1".
+     */
+    AUTOCONF_HEADING_REWRITE("5.16"),
+
+    /**
+     * randconfig prints "KCONFIG_SEED=0x..." on stdout (set_randconfig_seed); before, as in 5.10, on stderr
+     * ("kconfig: split randconfig setup code into set_randconfig_seed()", in "Kconfig updates for v5.13-rc1").
+     */
+    RANDCONFIG_SEED_ON_STDOUT("5.13"),
+
+    /**
+     * Help text (helpnewconfig, menuconfig's help) always has a "Location:" list, and it ends with the entry
+     * itself ("-> A0 (A0 [=y])") (7a263a040256 "kconfig: fix segmentation fault in menuconfig search", in
+     * "Kbuild fixes for v6.1-rc4"). Before, as in 5.10, the list started at the entry's parent and was left out
+     * for an entry of the main menu. Not reproduced: from 5.16 to 6.0 (d05377e184fc "kconfig: Create links to
+     * main menu items in search") the list started at the parent, always, with the root menu as a first
+     * "Main menu" line; kforge gives those releases the 5.10 form.
+     */
+    LOCATION_INCLUDES_ENTRY("6.1"),
+
+    /**
+     * include/generated/rustc_cfg is written beside autoconf.h ("Kbuild: add Rust support", in "Rust
+     * introduction for v6.1-rc1").
+     */
+    RUSTC_CFG("6.1"),
+
     // ---- After 6.1 ----
 
     /**

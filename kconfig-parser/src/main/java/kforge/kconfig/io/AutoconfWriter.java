@@ -39,7 +39,9 @@ public final class AutoconfWriter {
             return;
         }
         try {
-            replace(settings.output(autoconfName + ".cmd"), dependencyFile(autoconfName));
+            boolean rewritten = evaluator.kconfig().dialect().has(KconfigChange.AUTOCONF_HEADING_REWRITE);
+            replace(settings.output(rewritten ? autoconfName + ".cmd" : "include/config/auto.conf.cmd"),
+                    dependencyFile(autoconfName));
             touchChangedSymbols(autoconfName);
             List<Symbol> symbols = evaluator.kconfig().symbols().inHashOrder();
             for (Symbol sym : symbols) {
@@ -47,8 +49,11 @@ public final class AutoconfWriter {
             }
             String title = evaluator.kconfig().title();
             String prefix = settings.configPrefix();
-            StringBuilder header = new StringBuilder("/*\n * Automatically generated file; DO NOT EDIT.\n * ")
-                    .append(title).append("\n */\n");
+            // Before the rewrite, the heading's text began and ended with a newline, each a " *" line.
+            String blank = rewritten ? "" : " *\n";
+            StringBuilder header = new StringBuilder("/*\n").append(blank)
+                    .append(" * Automatically generated file; DO NOT EDIT.\n * ").append(title).append('\n')
+                    .append(blank).append(" */\n");
             StringBuilder rust = new StringBuilder();
             StringBuilder auto = new StringBuilder("#\n# Automatically generated file; DO NOT EDIT.\n# ")
                     .append(title).append("\n#\n");
@@ -61,7 +66,10 @@ public final class AutoconfWriter {
             }
             replace(settings.output(nameOr("KCONFIG_AUTOHEADER", "include/generated/autoconf.h")),
                     header.toString());
-            replace(settings.output(nameOr("KCONFIG_RUSTCCFG", "include/generated/rustc_cfg")), rust.toString());
+            if (evaluator.kconfig().dialect().has(KconfigChange.RUSTC_CFG)) {
+                replace(settings.output(nameOr("KCONFIG_RUSTCCFG", "include/generated/rustc_cfg")),
+                        rust.toString());
+            }
             // auto.conf last: Kbuild takes its presence as the sign that the others are complete.
             replace(autoconf, auto.toString());
         } catch (IOException e) {
@@ -79,12 +87,15 @@ public final class AutoconfWriter {
         if (evaluator.kconfig().dialect().has(KconfigChange.AUTOCONF_CMD_IN_ORDER)) {
             return dependencyFileInReadOrder(autoconfName);
         }
+        boolean rewritten = evaluator.kconfig().dialect().has(KconfigChange.AUTOCONF_HEADING_REWRITE);
         StringBuilder out = new StringBuilder("deps_config := \\\n");
         List<String> files = new ArrayList<>(new LinkedHashSet<>(evaluator.kconfig().files()));
         for (int i = files.size() - 1; i >= 0; i--) {
-            out.append('\t').append(files.get(i)).append(" \\\n");
+            // Before the rewrite (conf_write_dep), the last file had no backslash.
+            out.append('\t').append(files.get(i)).append(rewritten || i > 0 ? " \\\n" : "\n");
         }
-        out.append('\n').append(autoconfName).append(": $(deps_config)\n\n");
+        out.append('\n').append(autoconfName)
+                .append(rewritten ? ": $(deps_config)\n\n" : ": \\\n\t$(deps_config)\n\n");
         for (Map.Entry<String, String> e : evaluator.kconfig().environmentUsed().entrySet()) {
             out.append("ifneq \"$(").append(e.getKey()).append(")\" \"").append(e.getValue()).append("\"\n");
             out.append(autoconfName).append(": FORCE\n");
@@ -121,10 +132,22 @@ public final class AutoconfWriter {
             if (sym.has(Symbol.NO_WRITE) || sym.name() == null || !changedSinceAutoconf(sym)) {
                 continue;
             }
-            Path dep = settings.output(depPrefix + sym.name());
+            Path dep = settings.output(depPrefix + dependencyFileName(sym.name()));
             Files.createDirectories(dep.toAbsolutePath().getParent());
             Files.write(dep, new byte[0]);
         }
+    }
+
+    /** FOO_BAR, or before CONFIG_DEP_FILES_BY_NAME foo/bar.h (conf_touch_dep). */
+    private String dependencyFileName(String name) {
+        if (evaluator.kconfig().dialect().has(KconfigChange.CONFIG_DEP_FILES_BY_NAME)) {
+            return name;
+        }
+        StringBuilder path = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            path.append(c == '_' ? '/' : (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c));
+        }
+        return path.append(".h").toString();
     }
 
     private boolean changedSinceAutoconf(Symbol sym) {

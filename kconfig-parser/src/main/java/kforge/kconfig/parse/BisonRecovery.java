@@ -439,16 +439,15 @@ final class BisonRecovery implements kforge.kconfig.lex.ParserShadow {
                 }
                 return isSymbol(pos + 2) ? optionalIf(pos + 3) : -(pos + 2) - 1;
             case T_MODULES:
-                if (type(pos + 1) != T_EOL) {
+                // Before 5.13 "modules" is a keyword only after "option".
+                if (!dialect.has(KconfigChange.OPTION_KEYWORD_REMOVED) || type(pos + 1) != T_EOL) {
                     return -(pos + 1) - 1;
                 }
-                if (modulesSymbol != null) {
-                    messages.add(tokens.get(pos).location() + ": symbol '" + entrySymbol
-                            + "' redefines option 'modules' already defined by symbol '" + modulesSymbol + "'");
-                }
-                modulesSymbol = entrySymbol;
-                return pos + 2;
+                return modules(pos);
             case T_OPTION: {
+                if (type(pos + 1) == T_MODULES && type(pos + 2) == T_EOL) {
+                    return modules(pos) + 1;
+                }
                 if (type(pos + 1) != T_WORD) {
                     return -(pos + 1) - 1;
                 }
@@ -464,6 +463,16 @@ final class BisonRecovery implements kforge.kconfig.lex.ParserShadow {
             default:
                 return -pos - 1;
         }
+    }
+
+    /** menu_add_option_modules: a second symbol with 'modules' is an error; returns the position after "modules EOL". */
+    private int modules(int at) {
+        if (modulesSymbol != null) {
+            messages.add(tokens.get(at).location() + ": symbol '" + entrySymbol
+                    + "' redefines option 'modules' already defined by symbol '" + modulesSymbol + "'");
+        }
+        modulesSymbol = entrySymbol;
+        return at + 2;
     }
 
     private int choiceOption(int t) {

@@ -66,6 +66,7 @@ public final class KconfigParsing {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         KconfigParser parser = new KconfigParser(tokens);
         parser.namedChoices = !dialect.has(KconfigChange.NAMED_CHOICE_REMOVED);
+        parser.modulesAttribute = dialect.has(KconfigChange.OPTION_KEYWORD_REMOVED);
         parser.boolChoices = dialect.has(KconfigChange.BOOL_CHOICE_BLOCKS);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();

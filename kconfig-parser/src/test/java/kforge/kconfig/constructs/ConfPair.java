@@ -29,6 +29,7 @@ import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.testing.ExternalConf;
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
 
@@ -41,6 +42,10 @@ import kforge.kconfig.testing.ReferenceKernel;
  * {@code conf/} and {@code kforge/} are the two working directories (the object trees); files given with
  * {@link #workFile} (a starting .config, all.config, ...) are copied into both.
  * Both see the same small environment: PATH, LC_ALL=C, srctree and whatever the test adds.
+ *
+ * <p>The oracle is a {@link ReferenceKernel}'s conf, or a conf built from another release ({@link #oracle});
+ * with {@code -Dkforge.release.conf} and {@code -Dkforge.release} given, that external conf is the default
+ * oracle of every fixture that names no kernel, so the construct tests can be run against it.
  */
 final class ConfPair {
     /** The kernels' conf for the host; each built once per cache and reused by every test and JVM. */
@@ -56,6 +61,8 @@ final class ConfPair {
     /** Whose conf is the oracle, and whose dialect kforge speaks: Linux 6.1 unless a test says otherwise. */
     private ReferenceKernel kernel = ReferenceKernel.LINUX_6_1;
     private Dialect dialectOverride;
+    /** A conf from outside the repository (another release's), instead of the kernel's; null for none. */
+    private ExternalConf external;
 
     private ConfPair(Path root) {
         this.root = root;
@@ -63,6 +70,7 @@ final class ConfPair {
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("LC_ALL", "C");
         environment.put("srctree", srctree.toString());
+        ExternalConf.configured().ifPresent(this::oracle);
     }
 
     /** A fixture rooted in a test's temporary directory. */
@@ -139,11 +147,29 @@ final class ConfPair {
      * .config (before 3.2) runs with KCONFIG_NOTIMESTAMP=1, so the two files compare byte for byte.
      */
     ConfPair kernel(ReferenceKernel reference) {
+        if (external != null) {
+            dialectOverride = null;
+            environment.remove("KCONFIG_NOTIMESTAMP");
+            external = null;
+        }
         this.kernel = reference;
-        if (!reference.dialect().has(KconfigChange.CONFIG_HEADER_DO_NOT_EDIT)) {
+        timestampsOff(reference.dialect());
+        return this;
+    }
+
+    /** Compare with a conf built from another release, and run kforge in that release's dialect. */
+    ConfPair oracle(ExternalConf conf) {
+        this.external = conf;
+        this.dialectOverride = conf.dialect();
+        timestampsOff(conf.dialect());
+        return this;
+    }
+
+    /** A conf that still dates .config (before 3.2) runs with KCONFIG_NOTIMESTAMP=1. */
+    private void timestampsOff(Dialect dialect) {
+        if (!dialect.has(KconfigChange.CONFIG_HEADER_DO_NOT_EDIT)) {
             environment.put("KCONFIG_NOTIMESTAMP", "1");
         }
-        return this;
     }
 
     /** Runs without KCONFIG_NOTIMESTAMP (conf before 3.2 then writes the date into .config). */
@@ -280,8 +306,10 @@ final class ConfPair {
     }
 
     private Outcome runConf(ConfMode mode, String file, Path cwd) {
-        List<String> command = new ArrayList<>(List.of(confBinary(kernel).toString()));
-        if (!kernel.hasOnlyShortConfOptions()) {
+        Path binary = external != null ? external.conf() : confBinary(kernel);
+        boolean shortOnly = external != null ? external.hasOnlyShortConfOptions() : kernel.hasOnlyShortConfOptions();
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        if (!shortOnly) {
             command.add("--" + mode.option());
             if (file != null) {
                 command.add(file);
@@ -343,9 +371,11 @@ final class ConfPair {
         try {
             ConfSettings settings = new ConfSettings(env, cwd, srctree, false);
             // As ConfCompat does (and conf): the seed is drawn and printed before parsing.
-            GlibcRandom random = mode == ConfMode.RANDCONFIG ? ConfRunner.seededRandom(settings, out) : null;
+            Dialect dialect = dialectOverride != null ? dialectOverride : kernel.dialect();
+            GlibcRandom random = mode == ConfMode.RANDCONFIG ? ConfRunner.seededRandom(settings, out, err, dialect)
+                    : null;
             Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
-                    .environment(env).dialect(dialectOverride != null ? dialectOverride : kernel.dialect()).reporter(reporter).confWording(true).load();
+                    .environment(env).dialect(dialect).reporter(reporter).confWording(true).load();
             Evaluator evaluator = new Evaluator(kconfig, reporter);
             BufferedReader in = new BufferedReader(new EndlessEofGuard(stdin));
             ConfRunner runner = new ConfRunner(kconfig, evaluator, settings, out, in, false);

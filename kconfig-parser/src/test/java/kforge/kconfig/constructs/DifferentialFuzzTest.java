@@ -32,7 +32,7 @@ import kforge.kconfig.testing.ReferenceKernel;
  * the seed and its number alone.
  */
 class DifferentialFuzzTest {
-    private static final List<ConfMode> MODES = List.of(ConfMode.ALLNOCONFIG, ConfMode.ALLYESCONFIG,
+    static final List<ConfMode> MODES = List.of(ConfMode.ALLNOCONFIG, ConfMode.ALLYESCONFIG,
             ConfMode.ALLMODCONFIG, ConfMode.ALLDEFCONFIG, ConfMode.OLDDEFCONFIG, ConfMode.SAVEDEFCONFIG,
             ConfMode.LISTNEWCONFIG, ConfMode.HELPNEWCONFIG, ConfMode.RANDCONFIG);
     private static final int REPORTED = 5;
@@ -43,9 +43,18 @@ class DifferentialFuzzTest {
     @ParameterizedTest
     @EnumSource(value = ReferenceKernel.class, names = {"LINUX_6_1", "LINUX_6_12"})
     void kforgeAgreesWithTheKernelsConfOnMutatedKconfig(ReferenceKernel kernel) {
+        fuzz(kernel.toString(), corpus(kernel.tree().resolve("scripts/kconfig/tests")), MODES,
+                caseDir -> ConfPair.in(caseDir).kernel(kernel), dir);
+    }
+
+    /**
+     * The fuzz loop for one oracle: {@code pairIn} makes the fixture of a case (whose conf, which dialect),
+     * {@code modes} are the modes that conf has. Prints a summary line and fails with the first disagreements.
+     */
+    static void fuzz(String label, List<Map<String, String>> corpus, List<ConfMode> modes,
+                     java.util.function.Function<Path, ConfPair> pairIn, Path dir) {
         long seed = Long.getLong("kforge.fuzz.seed", 20261201L);
         int cases = Integer.getInteger("kforge.fuzz.cases", 2000);
-        List<Map<String, String>> corpus = corpus(kernel);
         List<String> disagreements = new ArrayList<>();
         int crashes = 0;
         for (int i = 0; i < cases; i++) {
@@ -55,9 +64,9 @@ class DifferentialFuzzTest {
             List<String> names = new ArrayList<>(files.keySet());
             String mutated = names.get(random.nextInt(names.size()));
             files.put(mutated, mutator.mutate(files.get(mutated)));
-            ConfMode mode = MODES.get(random.nextInt(MODES.size()));
+            ConfMode mode = modes.get(random.nextInt(modes.size()));
             Path caseDir = dir.resolve("case" + i);
-            ConfPair pair = ConfPair.in(caseDir).kernel(kernel);
+            ConfPair pair = pairIn.apply(caseDir);
             files.forEach(pair::file);
             pair.dotConfig(mutator.dotConfig(files.get("Kconfig")));
             pair.env("KCONFIG_SEED", Integer.toString(random.nextInt(1000)));
@@ -70,32 +79,38 @@ class DifferentialFuzzTest {
             }
             removeTree(caseDir);
         }
-        writeReport(kernel, disagreements);
-        System.out.println("fuzz " + kernel + ": " + cases + " cases, seed " + seed + ", " + disagreements.size()
+        writeReport(label, disagreements);
+        System.out.println("fuzz " + label + ": " + cases + " cases, seed " + seed + ", " + disagreements.size()
                 + " disagreements, " + crashes + " conf crashes where kforge ended cleanly");
+        failOn(disagreements, cases + " cases disagree with " + label + "'s conf");
+    }
+
+    /** Fails with the count and the first few disagreements, if there are any. */
+    static void failOn(List<String> disagreements, String what) {
         if (!disagreements.isEmpty()) {
-            fail(disagreements.size() + " of " + cases + " cases disagree with " + kernel + "'s conf; the first:\n"
+            fail(disagreements.size() + " of " + what + "; the first:\n"
                     + String.join("\n\n", disagreements.subList(0, Math.min(REPORTED, disagreements.size()))));
         }
     }
 
-    /** With -Dkforge.fuzz.report=DIR, every disagreement goes to DIR/KERNEL.txt for a long run to study. */
-    private static void writeReport(ReferenceKernel kernel, List<String> disagreements) {
+    /** With -Dkforge.fuzz.report=DIR, every disagreement goes to DIR/LABEL.txt for a long run to study. */
+    static void writeReport(String label, List<String> disagreements) {
         String directory = System.getProperty("kforge.fuzz.report");
         if (directory == null) {
             return;
         }
         try {
             Files.createDirectories(Path.of(directory));
-            Files.writeString(Path.of(directory, kernel + ".txt"), String.join("\n\n=====\n", disagreements),
-                    StandardCharsets.ISO_8859_1);
+            // UTF-8: a shortened message ends in "…", which ISO-8859-1 cannot hold.
+            Files.writeString(Path.of(directory, label + ".txt"), String.join("\n\n=====\n", disagreements),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Null when both agree, "crash" when conf crashed and kforge ended cleanly, else what differs. */
-    private static String compare(ConfPair pair, ConfMode mode) {
+    static String compare(ConfPair pair, ConfMode mode) {
         ConfPair.Both both;
         try {
             both = pair.run(mode);
@@ -148,9 +163,18 @@ class DifferentialFuzzTest {
     }
 
     /** Each test case of the kernel's scripts/kconfig/tests (its Kconfig files), and kforge's fixtures. */
-    private static List<Map<String, String>> corpus(ReferenceKernel kernel) {
+    static List<Map<String, String>> corpus(Path tests) {
+        List<Map<String, String>> corpus = kernelTests(tests);
+        for (String fixture : List.of("generated_1.Kconfig", "generated_8.Kconfig", "generated_21.Kconfig",
+                "symbol_info.Kconfig")) {
+            corpus.add(Map.of("Kconfig", ConfPair.resource(fixture)));
+        }
+        return corpus;
+    }
+
+    /** The Kconfig files of each test case in a tree's scripts/kconfig/tests, by file name. */
+    static List<Map<String, String>> kernelTests(Path tests) {
         List<Map<String, String>> corpus = new ArrayList<>();
-        Path tests = kernel.tree().resolve("scripts/kconfig/tests");
         try (Stream<Path> walk = Files.walk(tests)) {
             for (Path top : walk.filter(p -> p.getFileName().toString().equals("Kconfig")).sorted().toList()) {
                 Map<String, String> files = new LinkedHashMap<>();
@@ -165,14 +189,10 @@ class DifferentialFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String fixture : List.of("generated_1.Kconfig", "generated_8.Kconfig", "generated_21.Kconfig",
-                "symbol_info.Kconfig")) {
-            corpus.add(Map.of("Kconfig", ConfPair.resource(fixture)));
-        }
         return corpus;
     }
 
-    private static void removeTree(Path root) {
+    static void removeTree(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
