@@ -44,12 +44,13 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
 
     /** The merged file KCONFIG_ALLCONFIG gets, with the redefinitions the script would warn about. */
     public FragmentMerge merge(Path tree) {
-        FragmentMerge merge = new FragmentMerge(fromAllnoconfig ? "" : read(tree.resolve(profile.defconfigPath())));
+        FragmentMerge merge = new FragmentMerge(
+                fromAllnoconfig ? "" : ConfigFiles.read(tree.resolve(profile.defconfigPath())));
         for (String f : profile.fragments()) {
-            merge.add(f, read(tree.resolve(f)));
+            merge.add(f, ConfigFiles.read(tree.resolve(f)));
         }
         for (Path f : fragments) {
-            merge.add(f.toString(), read(f));
+            merge.add(f.toString(), ConfigFiles.read(f));
         }
         if (!settings.isEmpty()) {
             merge.add("--set", settingLines());
@@ -75,12 +76,12 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
         } catch (IOException e) {
             throw new KconfigException(target + ": cannot write: " + e.getMessage());
         } finally {
-            deleteQuietly(merged);
+            ConfigFiles.deleteQuietly(merged);
         }
     }
 
     private static List<UnmetValue> unmet(ConfigEngine engine, FragmentMerge merge, Path configFile) {
-        List<FragmentMerge.Unmet> unmet = merge.unmet(read(configFile));
+        List<FragmentMerge.Unmet> unmet = merge.unmet(ConfigFiles.read(configFile));
         List<UnmetValue> values = new ArrayList<>();
         if (unmet.isEmpty()) {
             return values;
@@ -114,24 +115,5 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
             sb.append(value.equals("n") ? "# " + name + " is not set" : name + "=" + value).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new KconfigException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover temporary file next to the .config is harmless.
-        }
     }
 }

@@ -214,8 +214,8 @@ public final class ConfigTargets {
         } catch (IOException e) {
             throw new KconfigException(reference + ": " + e.getMessage());
         } finally {
-            deleteQuietly(reference);
-            deleteQuietly(reference.resolveSibling(reference.getFileName() + ".old"));
+            ConfigFiles.deleteQuietly(reference);
+            ConfigFiles.deleteQuietly(reference.resolveSibling(reference.getFileName() + ".old"));
         }
         return conf(ConfMode.OLDDEFCONFIG, null);
     }
@@ -259,7 +259,8 @@ public final class ConfigTargets {
     /** merge_config.sh -m FIRST REST...: the first file is the base, and the result replaces the .config. */
     private void mergeOver(List<Path> files, boolean warnOverrides, boolean announceWrite) {
         message("Using " + files.get(0) + " as base");
-        writeMerge(new FragmentMerge(read(files.get(0))), files.subList(1, files.size()), warnOverrides, announceWrite);
+        writeMerge(new FragmentMerge(ConfigFiles.read(files.get(0))), files.subList(1, files.size()), warnOverrides,
+                announceWrite);
     }
 
     /** merge_config.sh -m .config FRAGMENTS...; a missing .config is an empty base, as the script creates one. */
@@ -271,14 +272,14 @@ public final class ConfigTargets {
         if (announce) {
             message("Using " + configFile + " as base");
         }
-        writeMerge(new FragmentMerge(exists ? read(configFile) : ""), fragments, true, announce);
+        writeMerge(new FragmentMerge(exists ? ConfigFiles.read(configFile) : ""), fragments, true, announce);
     }
 
     private void writeMerge(FragmentMerge merge, List<Path> fragments, boolean warnOverrides, boolean announceWrite) {
         for (Path fragment : fragments) {
             message("Merging " + fragment);
             int before = merge.redefinitions().size();
-            merge.add(fragment.toString(), read(fragment));
+            merge.add(fragment.toString(), ConfigFiles.read(fragment));
             if (warnOverrides) {
                 for (FragmentMerge.Redefinition r : merge.redefinitions().subList(before, merge.redefinitions().size())) {
                     err.println("Value of " + r.symbol() + " is redefined by fragment " + r.fragment() + ":");
@@ -323,21 +324,5 @@ public final class ConfigTargets {
 
     private String configsDir() {
         return "arch/" + engine.environment().srcArch() + "/configs/";
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new KconfigException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover file beside the .config is harmless.
-        }
     }
 }
