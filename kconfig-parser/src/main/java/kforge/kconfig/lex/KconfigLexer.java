@@ -583,7 +583,8 @@ public final class KconfigLexer implements TokenSource {
         }
     }
 
-    private static int indentation(String text, int from, int to) {
+    /** The column conf's help scanner reaches over text[from, to): a tab goes on to the next multiple of 8. */
+    public static int indentation(String text, int from, int to) {
         int ts = 0;
         for (int i = from; i < to; i++) {
             ts = text.charAt(i) == '\t' ? (ts & ~7) + 8 : ts + 1;
@@ -670,8 +671,7 @@ public final class KconfigLexer implements TokenSource {
     }
 
     private String relativeToCurrentFile(String path) {
-        int slash = current.name.lastIndexOf('/');
-        return slash < 0 ? path : current.name.substring(0, slash + 1) + path;
+        return SourceResolver.relativeTo(current.name, path);
     }
 
     private void checkRecursion(String name) {

@@ -95,6 +95,12 @@ public final class SourceResolver {
 
     }
 
+    /** rsource's name: {@code path} in the directory of the sourcing {@code file} (a name as given to source). */
+    public static String relativeTo(String file, String path) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? path : file.substring(0, slash + 1) + path;
+    }
+
     /** Reads a file's bytes one char per byte, so text is written back byte for byte. */
     public static String read(Path path) throws IOException {
         return new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.diag.SourceLocation;
+import kforge.kconfig.lex.KconfigLexer;
 import kforge.kconfig.lex.SourceResolver;
 import kforge.kconfig.preprocess.AssignFlavor;
 import kforge.kconfig.preprocess.PrefetchingShellRunner;
@@ -153,7 +154,7 @@ public final class ShellScout implements Runnable {
         if (source.matches()) {
             String path = expand(source.group(2), true);
             if (path != null && !path.contains("*") && !path.contains("?")) {
-                read(source.group(1).endsWith("rsource") ? relativeTo(name, path) : path, depth + 1);
+                read(source.group(1).endsWith("rsource") ? SourceResolver.relativeTo(name, path) : path, depth + 1);
             }
             return;
         }
@@ -182,27 +183,15 @@ public final class ShellScout implements Runnable {
         }
     }
 
-    private static String relativeTo(String file, String path) {
-        int slash = file.lastIndexOf('/');
-        return slash < 0 ? path : file.substring(0, slash + 1) + path;
-    }
-
     private static boolean endsWithBackslash(CharSequence s) {
         return s.length() > 0 && s.charAt(s.length() - 1) == '\\';
     }
 
-    private static int indentOf(String s) {
-        int column = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ') {
-                column++;
-            } else if (c == '\t') {
-                column = (column & ~7) + 8;
-            } else {
-                break;
-            }
+    private static int indentOf(String line) {
+        int end = 0;
+        while (end < line.length() && (line.charAt(end) == ' ' || line.charAt(end) == '\t')) {
+            end++;
         }
-        return column;
+        return KconfigLexer.indentation(line, 0, end);
     }
 }
