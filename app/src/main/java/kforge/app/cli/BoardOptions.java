@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import kforge.build.board.BoardProfile;
-import kforge.build.board.BoardProfiles;
-import kforge.build.config.BoardConfig;
-import kforge.build.config.FragmentMerge;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.board.BoardProfiles;
+import kforge.runner.config.BoardConfig;
+import kforge.runner.config.FragmentMerge;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;

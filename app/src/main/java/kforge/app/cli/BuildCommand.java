@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.board.BoardProfile;
-import kforge.build.make.CompilerWrapper;
-import kforge.build.make.KernelBuild;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildStatus;
-import kforge.build.toolchain.Toolchains;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.make.CompilerWrapper;
+import kforge.runner.make.KernelBuild;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildStatus;
+import kforge.runner.toolchain.Toolchains;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.io.AtomicFile;
 import picocli.CommandLine.Command;

@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
-import kforge.build.artifact.Artifact;
-import kforge.build.diag.Diagnostic;
-import kforge.build.make.BuildListener;
-import kforge.build.make.BuildProgress;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.TargetResult;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.make.BuildListener;
+import kforge.runner.make.BuildProgress;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.TargetResult;
 
 /**
  * A build on the terminal. On a TTY: one bar line redrawn in place, with warnings and errors printed above

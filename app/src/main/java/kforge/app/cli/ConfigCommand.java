@@ -3,7 +3,7 @@ package kforge.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

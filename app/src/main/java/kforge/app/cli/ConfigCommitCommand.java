@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import kforge.build.board.BoardProfile;
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.ConfigRevision;
-import kforge.build.git.KernelTree;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.ConfigRevision;
+import kforge.runner.git.KernelTree;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.conf.ConfMode;
 import kforge.kconfig.diag.KconfigException;

@@ -3,8 +3,8 @@ package kforge.app.cli;
 import java.util.concurrent.Callable;
 
 import kforge.app.gui.model.DiffConfig;
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.KernelTree;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.KernelTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

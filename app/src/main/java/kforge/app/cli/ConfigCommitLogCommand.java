@@ -4,9 +4,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.ConfigRevision;
-import kforge.build.git.KernelTree;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.ConfigRevision;
+import kforge.runner.git.KernelTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -2,11 +2,11 @@ package kforge.app.cli;
 
 import java.nio.file.Path;
 
-import kforge.build.board.BoardProfile;
-import kforge.build.board.BoardProfiles;
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.board.BoardProfiles;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
 import kforge.kconfig.env.ArchNames;
 import picocli.CommandLine.Option;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.config.ConfigTargets;
+import kforge.runner.config.ConfigTargets;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.check.KconfigSources;
 import kforge.kconfig.check.TreeConfCheck;

@@ -3,8 +3,8 @@ package kforge.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import kforge.build.patch.PatchSeries;
-import kforge.build.patch.SeriesEntry;
+import kforge.runner.patch.PatchSeries;
+import kforge.runner.patch.SeriesEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -3,9 +3,9 @@ package kforge.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.patch.ApplyOutcome;
-import kforge.build.patch.ApplyPatchCommand;
-import kforge.build.patch.PatchSeries;
+import kforge.runner.patch.ApplyOutcome;
+import kforge.runner.patch.ApplyPatchCommand;
+import kforge.runner.patch.PatchSeries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,8 +3,8 @@ package kforge.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.patch.PatchSeries;
-import kforge.build.patch.PatchStatus;
+import kforge.runner.patch.PatchSeries;
+import kforge.runner.patch.PatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -2,7 +2,7 @@ package kforge.app.cli;
 
 import java.nio.file.Path;
 
-import kforge.build.patch.PatchSeries;
+import kforge.runner.patch.PatchSeries;
 import picocli.CommandLine.Option;
 
 /** Which tree's series every kforge patch subcommand works on. */

@@ -2,7 +2,7 @@ package kforge.app.cli;
 
 import java.util.concurrent.Callable;
 
-import kforge.build.patch.ApplyOutcome;
+import kforge.runner.patch.ApplyOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

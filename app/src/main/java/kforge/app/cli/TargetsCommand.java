@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.config.ConfigTargets;
-import kforge.build.config.NoSuchTargetException;
+import kforge.runner.config.ConfigTargets;
+import kforge.runner.config.NoSuchTargetException;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;

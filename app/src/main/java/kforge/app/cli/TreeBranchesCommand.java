@@ -2,7 +2,7 @@ package kforge.app.cli;
 
 import java.util.concurrent.Callable;
 
-import kforge.build.git.KernelTree;
+import kforge.runner.git.KernelTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -2,8 +2,8 @@ package kforge.app.cli;
 
 import java.util.concurrent.Callable;
 
-import kforge.build.git.KernelTree;
-import kforge.build.git.TreeHead;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.TreeHead;
 import kforge.kconfig.diag.KconfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

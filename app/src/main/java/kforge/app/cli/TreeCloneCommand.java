@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,8 +2,8 @@ package kforge.app.cli;
 
 import java.nio.file.Path;
 
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
 import picocli.CommandLine.Option;
 
 /** --tree DIR for the commands that work in an existing tree; like git, the current directory by default. */

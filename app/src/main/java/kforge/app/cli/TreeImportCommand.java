@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
-import kforge.build.git.ImportedTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.git.ImportedTree;
+import kforge.runner.git.KernelTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,7 @@ package kforge.app.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-import kforge.build.git.TreeRef;
+import kforge.runner.git.TreeRef;
 
 /** Branches or tags as git branch -v lists them: a mark for the current one, name, commit, subject. */
 final class TreeRefsTable {

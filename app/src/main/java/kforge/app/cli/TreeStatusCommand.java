@@ -3,8 +3,8 @@ package kforge.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import kforge.build.git.KernelTree;
-import kforge.build.git.WorkTreeStatus;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.WorkTreeStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

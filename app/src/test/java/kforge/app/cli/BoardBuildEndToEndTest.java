@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kforge.app.Main;
-import kforge.build.artifact.Artifact;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildRecords;
-import kforge.build.record.BuildStatus;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildRecords;
+import kforge.runner.record.BuildStatus;
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceTree;
 

@@ -6,7 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /** The board profiles a panel offers and the one chosen. Listeners go on first, then selectFirst(). */
 final class BoardChoice {

@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /**
  * What to build, as the panel's form holds it: board, tree, out dir, where the .config comes from,

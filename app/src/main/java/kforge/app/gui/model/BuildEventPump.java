@@ -8,12 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import kforge.build.diag.Diagnostic;
-import kforge.build.diag.DiagnosticParser;
-import kforge.build.make.BuildListener;
-import kforge.build.make.BuildProgress;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.TargetResult;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.diag.DiagnosticParser;
+import kforge.runner.make.BuildListener;
+import kforge.runner.make.BuildProgress;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.TargetResult;
 
 /**
  * Carries a running build's events to the UI thread without flooding it. make can print thousands of

@@ -3,7 +3,7 @@ package kforge.app.gui.model;
 import java.nio.file.Path;
 import java.util.List;
 
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /**
  * A build as the panel stood when Start was pressed. The build thread works from this copy, never from

@@ -12,11 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import kforge.build.config.BoardConfig;
-import kforge.build.config.FragmentMerge;
-import kforge.build.make.KernelBuild;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildRecords;
+import kforge.runner.config.BoardConfig;
+import kforge.runner.config.FragmentMerge;
+import kforge.runner.make.KernelBuild;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildRecords;
 import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.diag.Reporter;

@@ -18,14 +18,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.artifact.Artifact;
-import kforge.build.board.BoardProfile;
-import kforge.build.config.BoardConfig;
-import kforge.build.diag.Diagnostic;
-import kforge.build.make.BuildProgress;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildStatus;
-import kforge.build.record.TargetResult;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.config.BoardConfig;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.make.BuildProgress;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildStatus;
+import kforge.runner.record.TargetResult;
 import kforge.kconfig.diag.KconfigException;
 
 /**

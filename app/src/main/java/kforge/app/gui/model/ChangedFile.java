@@ -3,7 +3,7 @@ package kforge.app.gui.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import kforge.build.git.WorkTreeStatus;
+import kforge.runner.git.WorkTreeStatus;
 
 /**
  * A file that differs from the checked-out commit, and how: the rows of the tree's status list.

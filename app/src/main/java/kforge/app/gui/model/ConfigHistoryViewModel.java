@@ -16,11 +16,11 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.board.BoardProfile;
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.ConfigRevision;
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.ConfigRevision;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
 
 /**
  * A board's saved defconfig through its git history (what kforge config commit saved, in the tree or on a

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import kforge.build.tree.KernelSourceArchive;
+import kforge.runner.tree.KernelSourceArchive;
 
 /**
  * Debian's kernel source packages on this machine (/usr/src/linux-source-*.tar.*), offered for opening:

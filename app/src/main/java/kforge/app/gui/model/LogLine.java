@@ -1,6 +1,6 @@
 package kforge.app.gui.model;
 
-import kforge.build.diag.Diagnostic;
+import kforge.runner.diag.Diagnostic;
 
 /**
  * One line of the build log. The diagnostic it reports, if any, is parsed where the line is read (off the

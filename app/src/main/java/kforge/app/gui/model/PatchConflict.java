@@ -1,6 +1,6 @@
 package kforge.app.gui.model;
 
-import kforge.build.patch.PatchConflictException;
+import kforge.runner.patch.PatchConflictException;
 
 /**
  * Why a patch did not go on (or come off): the patch, the file and the hunk that failed, kept apart so

@@ -2,7 +2,7 @@ package kforge.app.gui.model;
 
 import java.util.Locale;
 
-import kforge.build.patch.PatchStatus;
+import kforge.runner.patch.PatchStatus;
 
 /**
  * One patch of the series as the panel lists it: its name and state, and for an applied one how it went

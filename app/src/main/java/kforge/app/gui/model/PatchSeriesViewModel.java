@@ -23,10 +23,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.patch.ApplyOutcome;
-import kforge.build.patch.PatchConflictException;
-import kforge.build.patch.PatchSeries;
-import kforge.build.patch.SeriesEntry;
+import kforge.runner.patch.ApplyOutcome;
+import kforge.runner.patch.PatchConflictException;
+import kforge.runner.patch.PatchSeries;
+import kforge.runner.patch.SeriesEntry;
 
 /**
  * The tree's patch series (quilt's patches/series) with each patch's state found afresh, so a patch edited

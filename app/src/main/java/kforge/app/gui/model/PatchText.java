@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import kforge.build.compress.DecompressingStream;
+import kforge.runner.compress.DecompressingStream;
 import kforge.kconfig.diag.KconfigException;
 
 /**

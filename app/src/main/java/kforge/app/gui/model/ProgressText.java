@@ -2,7 +2,7 @@ package kforge.app.gui.model;
 
 import java.time.Duration;
 
-import kforge.build.make.BuildProgress;
+import kforge.runner.make.BuildProgress;
 
 /** The words beside the progress bar: how far, out of how many (a guess), and the time left. */
 final class ProgressText {

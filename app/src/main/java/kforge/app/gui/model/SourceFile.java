@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import kforge.build.diag.Diagnostic;
+import kforge.runner.diag.Diagnostic;
 
 /**
  * A source file a diagnostic points into, read for the viewer, with the line to show.

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /** A make target the panel offers as a checkbox; a profile's own targets start ticked. */
 public final class TargetChoice {

@@ -2,7 +2,7 @@ package kforge.app.gui.model;
 
 import java.util.Map;
 
-import kforge.build.toolchain.Toolchains;
+import kforge.runner.toolchain.Toolchains;
 import kforge.kconfig.diag.KconfigException;
 
 /**

@@ -14,11 +14,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
-import kforge.build.git.TreeHead;
-import kforge.build.git.TreeRef;
-import kforge.build.git.WorkTreeStatus;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
+import kforge.runner.git.TreeHead;
+import kforge.runner.git.TreeRef;
+import kforge.runner.git.WorkTreeStatus;
 
 /**
  * The git side of the Tree &amp; Patches panel: what is checked out, the branches and tags to switch to,

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /**
  * The Tree &amp; Patches panel without any window: which kernel tree (the editor's, or one chosen), its

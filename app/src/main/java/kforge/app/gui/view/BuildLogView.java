@@ -10,8 +10,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import kforge.app.gui.model.LogLine;
-import kforge.build.diag.Diagnostic;
-import kforge.build.diag.Severity;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.diag.Severity;
 
 /**
  * make's output as it comes: a virtual list, so tens of thousands of lines cost no more than a screenful,

@@ -39,9 +39,9 @@ import kforge.app.gui.model.ConfigSource;
 import kforge.app.gui.model.TargetChoice;
 import kforge.app.gui.model.ToolchainStatus;
 import kforge.app.gui.model.UserSettings;
-import kforge.build.board.BoardProfile;
-import kforge.build.diag.Diagnostic;
-import kforge.build.record.BuildStatus;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.record.BuildStatus;
 
 /**
  * The build panel: what to build on top (board and its toolchain, tree, out dir, .config, targets, jobs),

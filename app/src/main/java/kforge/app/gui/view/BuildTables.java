@@ -14,11 +14,11 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import kforge.app.gui.model.BuildViewModel;
-import kforge.build.artifact.Artifact;
-import kforge.build.config.BoardConfig;
-import kforge.build.diag.Diagnostic;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.TargetResult;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.config.BoardConfig;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.TargetResult;
 
 /** The panel's tables: diagnostics, artifacts, the out dir's history and the values that did not hold. */
 final class BuildTables {

@@ -21,8 +21,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import kforge.app.gui.model.ConfigHistoryViewModel;
-import kforge.build.board.BoardProfile;
-import kforge.build.git.ConfigRevision;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.git.ConfigRevision;
 
 /**
  * A board's saved defconfig through git: the commits that saved it, newest first; picking two shows what

@@ -10,7 +10,7 @@ import kforge.app.gui.model.KernelSourcesViewModel;
 import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.model.SampleTree;
 import kforge.app.gui.model.UserSettings;
-import kforge.build.tree.KernelSourceArchive;
+import kforge.runner.tree.KernelSourceArchive;
 
 /** The JavaFX application: one editor window; what it opens first comes from {@link #launch(OpenRequest)}. */
 public final class KforgeApplication extends Application {

@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 import kforge.app.gui.model.ChangedFile;
 import kforge.app.gui.model.TreeBranchesViewModel;
 import kforge.app.gui.model.TreePatchesViewModel;
-import kforge.build.git.TreeRef;
+import kforge.runner.git.TreeRef;
 
 /**
  * The tree's git side: what is checked out, branches and tags to check out (double-click, or the button),

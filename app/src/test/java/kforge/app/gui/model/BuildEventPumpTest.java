@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import kforge.build.diag.Diagnostic;
-import kforge.build.diag.Severity;
-import kforge.build.make.BuildProgress;
-import kforge.build.record.BuildStatus;
-import kforge.build.record.TargetResult;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.diag.Severity;
+import kforge.runner.make.BuildProgress;
+import kforge.runner.record.BuildStatus;
+import kforge.runner.record.TargetResult;
 
 /** A fast make must not flood the UI thread: its lines arrive in a few batches, in order, with the events between. */
 class BuildEventPumpTest {
@@ -71,7 +71,7 @@ class BuildEventPumpTest {
         }
         pump.output("kernel/fork.c:3:13: warning: unused variable 'unused' [-Wunused-variable]", true);
         pump.diagnostic(new Diagnostic("kernel/fork.c", 3, 13, Severity.WARNING, "unused variable 'unused'",
-                kforge.build.diag.Tool.GCC));
+                kforge.runner.diag.Tool.GCC));
         pump.targetFinished(new TargetResult("zImage", BuildStatus.PASS, 1.0, 0, 10_000, List.of()));
         ui.shutdown();
         assertTrue(ui.awaitTermination(10, TimeUnit.SECONDS));

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kforge.build.board.BoardProfiles;
-import kforge.build.config.BoardConfig;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildStatus;
+import kforge.runner.board.BoardProfiles;
+import kforge.runner.config.BoardConfig;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildStatus;
 import kforge.kconfig.testing.ReferenceTree;
 
 /**

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kforge.build.artifact.Artifact;
-import kforge.build.board.BoardProfile;
-import kforge.build.diag.Diagnostic;
-import kforge.build.diag.Severity;
-import kforge.build.record.BuildRecord;
-import kforge.build.record.BuildStatus;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.board.BoardProfile;
+import kforge.runner.diag.Diagnostic;
+import kforge.runner.diag.Severity;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildStatus;
 
 /**
  * The build panel's view model without a window, building build-runner's fake kernel for real with the
@@ -164,7 +164,7 @@ class BuildViewModelTest {
         assertEquals(3, source.get().line());
         assertEquals("\tint unused;", source.get().lines().get(2));
 
-        Diagnostic elsewhere = new Diagnostic("kernel/gone.c", 1, 0, Severity.ERROR, "x", kforge.build.diag.Tool.GCC);
+        Diagnostic elsewhere = new Diagnostic("kernel/gone.c", 1, 0, Severity.ERROR, "x", kforge.runner.diag.Tool.GCC);
         assertTrue(join(onUi(() -> build.openSource(elsewhere))).isEmpty());
         assertTrue(onUi(() -> build.errorProperty().get()).contains("Cannot find kernel/gone.c"));
     }

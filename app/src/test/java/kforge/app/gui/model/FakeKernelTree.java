@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /**
  * Kernel trees made for tests. {@link #copyTo}: build-runner's fake kernel (its test resources, read by path:
@@ -16,7 +16,7 @@ import kforge.build.board.BoardProfile;
  */
 public final class FakeKernelTree {
     /** Relative to the app module, where surefire runs. */
-    static final Path SOURCE = Path.of("../build-runner/src/test/resources/kforge/build/fakekernel");
+    static final Path SOURCE = Path.of("../build-runner/src/test/resources/kforge/runner/fakekernel");
 
     /** A board for it: ARM with the Debian cross compiler, zImage as its target and artifact. */
     public static final BoardProfile BOARD = new BoardProfile("fake", "The fake kernel of build-runner's tests",

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kforge.build.tree.KernelSourceArchive;
+import kforge.runner.tree.KernelSourceArchive;
 
 /** Offering Debian's kernel source package: the newest is offered, extracted once, then opened for ARM. */
 class KernelSourcesViewModelTest {

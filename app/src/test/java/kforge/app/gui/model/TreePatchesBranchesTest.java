@@ -11,7 +11,7 @@ import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
-import kforge.build.git.TreeRef;
+import kforge.runner.git.TreeRef;
 
 /** The panel's tree section on a real git tree: refs, status, checkout and its refusal, a new work branch. */
 class TreePatchesBranchesTest extends TreePatchesTestBase {

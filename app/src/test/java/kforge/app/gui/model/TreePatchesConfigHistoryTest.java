@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import kforge.build.git.ConfigPlace;
-import kforge.build.git.ConfigRevision;
-import kforge.build.git.KernelTree;
-import kforge.build.git.KernelTrees;
+import kforge.runner.git.ConfigPlace;
+import kforge.runner.git.ConfigRevision;
+import kforge.runner.git.KernelTree;
+import kforge.runner.git.KernelTrees;
 
 /** A board's defconfig saved twice with the git layer, listed and compared by the panel. */
 class TreePatchesConfigHistoryTest extends TreePatchesTestBase {

@@ -13,7 +13,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
-import kforge.build.board.BoardProfile;
+import kforge.runner.board.BoardProfile;
 
 /**
  * A small kernel tree in a real git repository (made with JGit, tagged as a release would be), and the

@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import kforge.build.patch.PatchStatus.State;
+import kforge.runner.patch.PatchStatus.State;
 
 /**
  * The panel's patch series on a real git tree: Apply All stopping at a conflict that changed nothing,

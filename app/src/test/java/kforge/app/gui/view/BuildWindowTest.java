@@ -36,8 +36,8 @@ import kforge.app.gui.model.EngineThread;
 import kforge.app.gui.model.FakeKernelTree;
 import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.model.UserSettings;
-import kforge.build.artifact.Artifact;
-import kforge.build.record.BuildStatus;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.record.BuildStatus;
 
 /**
  * The build panel in the real application window on Monocle's headless platform: opened from the Build

@@ -31,8 +31,8 @@ import kforge.app.gui.model.PatchRow;
 import kforge.app.gui.model.TreePatchesFixture;
 import kforge.app.gui.model.TreePatchesViewModel;
 import kforge.app.gui.model.UserSettings;
-import kforge.build.patch.PatchSeries;
-import kforge.build.patch.PatchStatus;
+import kforge.runner.patch.PatchSeries;
+import kforge.runner.patch.PatchStatus;
 
 /**
  * The Tree &amp; Patches panel in the real application on Monocle's headless platform: opened from the

@@ -1,0 +1,312 @@
+package kforge.runner.patch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.diag.SourceLocation;
+
+/**
+ * Reads the unified diffs in a patch: diff -u / diff -Naur output and git's, with its extended headers
+ * (new/deleted file, mode changes, renames). Text between diffs (a description, a diffstat, "Only in" lines)
+ * is skipped as patch skips it. Hunk bodies are read by the counts in their @@ line, so a mail signature or
+ * the next header after a hunk is never taken for part of it.
+ *
+ * <p>Own parser rather than JGit's, because JGit's always strips one directory from traditional names,
+ * which would rule out -p0 and -p2, and does not report file:line for what it cannot read.
+ */
+final class DiffParser {
+    private static final Pattern HUNK_HEADER =
+            Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*$");
+    private static final Pattern MODE = Pattern.compile("[0-7]{6}");
+    private static final int REGULAR = 0100644;
+    private static final int EXECUTABLE = 0100755;
+
+    private final String source;
+    private final List<String> lines;
+    private final int strip;
+    private int i;
+
+    private DiffParser(String source, List<String> lines, int from, int strip) {
+        this.source = source;
+        this.lines = lines;
+        this.strip = strip;
+        this.i = from;
+    }
+
+    /**
+     * @param source the patch's name for messages
+     * @param from   the first line to read (after a mail's headers); line numbers stay those of the file
+     */
+    static List<FileDiff> parse(String source, List<String> lines, int from, int strip) {
+        return new DiffParser(source, lines, from, strip).files();
+    }
+
+    /** Where the first diff starts, for the description above it; lines.size() if there is none. */
+    static int firstDiffLine(List<String> lines, int from) {
+        for (int k = from; k < lines.size(); k++) {
+            String line = lines.get(k);
+            if (line.startsWith("diff ") || line.startsWith("Index: ") || line.startsWith("====")
+                    || (line.startsWith("--- ") && k + 1 < lines.size() && lines.get(k + 1).startsWith("+++ "))) {
+                return k;
+            }
+        }
+        return lines.size();
+    }
+
+    private List<FileDiff> files() {
+        List<FileDiff> files = new ArrayList<>();
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (line.startsWith("diff --git ")) {
+                files.add(gitDiff());
+            } else if (line.startsWith("--- ") && next().startsWith("+++ ")) {
+                files.add(traditionalDiff());
+            } else if (line.startsWith("*** ") && next().startsWith("--- ")) {
+                throw new KconfigException(here(), "a context diff (diff -c); kforge applies unified diffs only"
+                        + " (diff -u, git diff)");
+            } else if (line.startsWith("@@ -")) {
+                throw new KconfigException(here(), "hunk without a file header: '--- ' and '+++ ' lines must come"
+                        + " before it");
+            } else {
+                i++;
+            }
+        }
+        if (files.isEmpty()) {
+            throw new KconfigException(source + ": no diff found: expected a unified diff ('--- a/file',"
+                    + " '+++ b/file', '@@ ... @@' lines)");
+        }
+        return files;
+    }
+
+    private FileDiff gitDiff() {
+        int start = i;
+        SourceLocation where = here();
+        String header = PatchPaths.stripCarriageReturn(lines.get(i)).substring("diff --git ".length());
+        i++;
+        Integer oldMode = null;
+        Integer newMode = null;
+        boolean created = false;
+        boolean deleted = false;
+        String renameFrom = null;
+        String renameTo = null;
+        for (; i < lines.size(); i++) {
+            String line = PatchPaths.stripCarriageReturn(lines.get(i));
+            if (line.startsWith("old mode ")) {
+                oldMode = mode(line.substring(9));
+            } else if (line.startsWith("new mode ")) {
+                newMode = mode(line.substring(9));
+            } else if (line.startsWith("new file mode ")) {
+                created = true;
+                newMode = mode(line.substring(14));
+            } else if (line.startsWith("deleted file mode ")) {
+                deleted = true;
+                oldMode = mode(line.substring(18));
+            } else if (line.startsWith("rename from ")) {
+                renameFrom = line.substring(12);
+            } else if (line.startsWith("rename to ")) {
+                renameTo = line.substring(10);
+            } else if (line.startsWith("copy from ") || line.startsWith("copy to ")) {
+                throw new KconfigException(here(), "copies (git diff -C) are not supported; make the patch without"
+                        + " copy detection");
+            } else if (line.startsWith("GIT binary patch") || line.startsWith("Binary files ")) {
+                throw new KconfigException(here(), "binary patches are not supported");
+            } else if (line.startsWith("similarity index ") || line.startsWith("dissimilarity index ")) {
+                continue;
+            } else if (line.startsWith("index ")) {
+                // Its mode, if any, is the file's unchanged one: nothing to do, as git apply does nothing with it.
+                continue;
+            } else {
+                break;
+            }
+        }
+        String oldPath = null;
+        String newPath = null;
+        boolean named = false;
+        List<Hunk> hunks = List.of();
+        if (i < lines.size() && lines.get(i).startsWith("--- ") && next().startsWith("+++ ")) {
+            oldPath = PatchPaths.strip(PatchPaths.headerName(lines.get(i).substring(4), here()).name(), strip, here());
+            i++;
+            newPath = PatchPaths.strip(PatchPaths.headerName(lines.get(i).substring(4), here()).name(), strip, here());
+            i++;
+            named = true;
+            hunks = hunks();
+        }
+        FileDiff.Kind kind;
+        if (renameFrom != null || renameTo != null) {
+            if (renameFrom == null || renameTo == null) {
+                throw new KconfigException(where, "'rename from' without 'rename to' (or the other way round)");
+            }
+            // git writes these names without the a/ b/ prefix, so one level less is stripped (as git apply does).
+            oldPath = PatchPaths.strip(PatchPaths.unquote(renameFrom, where), Math.max(strip - 1, 0), where);
+            newPath = PatchPaths.strip(PatchPaths.unquote(renameTo, where), Math.max(strip - 1, 0), where);
+            kind = FileDiff.Kind.RENAME;
+        } else {
+            if (!named) {
+                String[] names = PatchPaths.gitHeaderNames(header, strip, where);
+                oldPath = names[0];
+                newPath = names[1];
+            }
+            if (created) {
+                kind = FileDiff.Kind.ADD;
+                newPath = newPath != null ? newPath : oldPath;
+                oldPath = null;
+            } else if (deleted) {
+                kind = FileDiff.Kind.DELETE;
+                oldPath = oldPath != null ? oldPath : newPath;
+                newPath = null;
+            } else {
+                kind = FileDiff.Kind.MODIFY;
+                if (oldPath == null || newPath == null || !oldPath.equals(newPath)) {
+                    throw new KconfigException(where, "a git diff that changes the file name without 'rename from'"
+                            + " and 'rename to' lines");
+                }
+            }
+        }
+        if (hunks.isEmpty() && kind == FileDiff.Kind.MODIFY && (oldMode == null || oldMode.equals(newMode))) {
+            throw new KconfigException(where, "a git diff with no hunks and no mode change");
+        }
+        return new FileDiff(kind, oldPath, newPath, oldMode, newMode, hunks, true, start + 1);
+    }
+
+    private Integer mode(String text) {
+        String value = text.strip();
+        if (!MODE.matcher(value).matches()) {
+            throw new KconfigException(here(), "bad file mode '" + value + "'");
+        }
+        int mode = Integer.parseInt(value, 8);
+        if (mode != REGULAR && mode != EXECUTABLE) {
+            throw new KconfigException(here(), "mode " + value + " (a symbolic link or submodule) is not supported;"
+                    + " kforge patches regular files only");
+        }
+        return mode;
+    }
+
+    private FileDiff traditionalDiff() {
+        int start = i;
+        SourceLocation where = here();
+        PatchPaths.Named oldName = PatchPaths.headerName(lines.get(i).substring(4), where);
+        i++;
+        PatchPaths.Named newName = PatchPaths.headerName(lines.get(i).substring(4), here());
+        i++;
+        String oldPath = PatchPaths.strip(oldName.name(), strip, where);
+        String newPath = PatchPaths.strip(newName.name(), strip, new SourceLocation(source, start + 2));
+        List<Hunk> hunks = hunks();
+        if (hunks.isEmpty()) {
+            throw new KconfigException(where, "file header without hunks: expected an '@@ -a,b +c,d @@' line after"
+                    + " the '+++' line");
+        }
+        boolean onlyOld = hunks.size() == 1 && hunks.get(0).newCount() == 0;
+        boolean onlyNew = hunks.size() == 1 && hunks.get(0).oldCount() == 0;
+        FileDiff.Kind kind;
+        if (oldPath == null && newPath == null) {
+            throw new KconfigException(where, "both file names are /dev/null");
+        } else if (oldPath == null || (onlyNew && oldName.epoch())) {
+            // diff -N writes the missing side with its real name and the epoch as timestamp.
+            kind = FileDiff.Kind.ADD;
+            newPath = newPath != null ? newPath : oldPath;
+            oldPath = null;
+        } else if (newPath == null || (onlyOld && newName.epoch())) {
+            kind = FileDiff.Kind.DELETE;
+            newPath = null;
+        } else {
+            kind = FileDiff.Kind.MODIFY;
+        }
+        return new FileDiff(kind, oldPath, newPath, null, null, hunks, false, start + 1);
+    }
+
+    private List<Hunk> hunks() {
+        List<Hunk> hunks = new ArrayList<>();
+        while (i < lines.size() && lines.get(i).startsWith("@@ ")) {
+            hunks.add(hunk(hunks.size() + 1));
+        }
+        return hunks;
+    }
+
+    private Hunk hunk(int number) {
+        int start = i;
+        String header = PatchPaths.stripCarriageReturn(lines.get(i));
+        Matcher m = HUNK_HEADER.matcher(header);
+        if (!m.matches()) {
+            throw new KconfigException(here(), "malformed hunk header '" + header + "': expected '@@ -a,b +c,d @@'");
+        }
+        int oldStart = Integer.parseInt(m.group(1));
+        int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        int newStart = Integer.parseInt(m.group(3));
+        int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        i++;
+        List<String> oldLines = new ArrayList<>();
+        List<String> newLines = new ArrayList<>();
+        List<Character> kinds = new ArrayList<>();
+        boolean oldNoNewline = false;
+        boolean newNoNewline = false;
+        int oldLeft = oldCount;
+        int newLeft = newCount;
+        char last = 0;
+        while (oldLeft > 0 || newLeft > 0 || (i < lines.size() && lines.get(i).startsWith("\\") && last != 0)) {
+            if (i >= lines.size()) {
+                throw new KconfigException(new SourceLocation(source, lines.size()), "the patch ends inside hunk #"
+                        + number + " (" + header + "): " + oldLeft + " old and " + newLeft + " new lines missing");
+            }
+            String line = lines.get(i);
+            // An empty line is a context line whose trailing space a mailer or editor took away.
+            char kind = line.isEmpty() ? ' ' : line.charAt(0);
+            String text = line.isEmpty() ? "" : line.substring(1);
+            switch (kind) {
+                case ' ' -> {
+                    oldLines.add(text);
+                    newLines.add(text);
+                    oldLeft--;
+                    newLeft--;
+                }
+                case '-' -> {
+                    oldLines.add(text);
+                    oldLeft--;
+                }
+                case '+' -> {
+                    newLines.add(text);
+                    newLeft--;
+                }
+                case '\\' -> {
+                    if (last == 0) {
+                        throw new KconfigException(here(), "'\\ No newline at end of file' before any line of hunk #"
+                                + number);
+                    }
+                    oldNoNewline |= last != '+';
+                    newNoNewline |= last != '-';
+                }
+                default -> throw new KconfigException(here(), "unexpected line in hunk #" + number + " (" + header
+                        + "): a hunk line starts with ' ', '-' or '+'; the @@ line's counts may be wrong");
+            }
+            if (oldLeft < 0 || newLeft < 0) {
+                throw new KconfigException(here(), "hunk #" + number + " (" + header + ") has more "
+                        + (oldLeft < 0 ? "old" : "new") + " lines than its @@ line counts");
+            }
+            if (kind != '\\') {
+                kinds.add(kind);
+                last = kind;
+            }
+            i++;
+        }
+        int leading = 0;
+        while (leading < kinds.size() && kinds.get(leading) == ' ') {
+            leading++;
+        }
+        int trailing = 0;
+        while (trailing < kinds.size() - leading && kinds.get(kinds.size() - 1 - trailing) == ' ') {
+            trailing++;
+        }
+        return new Hunk(number, header, start + 1, oldStart, oldCount, newStart, newCount, List.copyOf(oldLines),
+                List.copyOf(newLines), oldNoNewline, newNoNewline, leading, trailing);
+    }
+
+    private String next() {
+        return i + 1 < lines.size() ? lines.get(i + 1) : "";
+    }
+
+    private SourceLocation here() {
+        return new SourceLocation(source, i + 1);
+    }
+}

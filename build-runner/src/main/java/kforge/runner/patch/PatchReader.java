@@ -1,0 +1,44 @@
+package kforge.runner.patch;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import kforge.runner.compress.DecompressingStream;
+import kforge.kconfig.diag.KconfigException;
+
+/**
+ * A patch file's text, decompressed when it is .gz, .bz2 or .xz (told by its first bytes, not its name, so
+ * a renamed file still works: see {@link DecompressingStream#readAll}), and parsed: a mail when it is one,
+ * else a plain diff with its description.
+ */
+final class PatchReader {
+    private PatchReader() {
+    }
+
+    /**
+     * @param source the name for messages
+     * @param strip  -pN
+     */
+    static ParsedPatch read(Path file, String source, int strip) {
+        List<String> lines = LineText.of(bytes(file, source)).lines;
+        if (MailMessage.isMail(lines)) {
+            MailMessage mail = MailMessage.parse(source, lines);
+            return new ParsedPatch(DiffParser.parse(source, lines, mail.diffLine(), strip), mail, "");
+        }
+        int first = DiffParser.firstDiffLine(lines, 0);
+        String description = EncodedWords.utf8(String.join("\n", lines.subList(0, first)));
+        return new ParsedPatch(DiffParser.parse(source, lines, 0, strip), null, CommitMessages.stripSpace(description));
+    }
+
+    static byte[] bytes(Path file, String source) {
+        try {
+            return DecompressingStream.readAll(file, source);
+        } catch (NoSuchFileException e) {
+            throw new KconfigException(source + ": no such patch file");
+        } catch (IOException e) {
+            throw new KconfigException(source + ": cannot read it: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * Patch series for a kernel tree, quilt-style, with no patch or git program needed.
+ *
+ * <h2>Where things live</h2>
+ * <ul>
+ * <li>The series: {@code <tree>/patches/series}, quilt's default (quilt also looks for a series file in the
+ *     tree's root and in .pc/; kforge takes patches/series, or the file it is given). One patch file name a
+ *     line, relative to the series file's directory; "#" comments; {@code -pN} (default -p1), {@code -pab}
+ *     and {@code -R} after the name, as quilt writes them.</li>
+ * <li>What is applied: {@code <tree>/.kforge/patches/applied-patches}, bottom of the stack first, each line saying how
+ *     the patch went on (work tree, or commit and tag); a copy of each patch as applied in
+ *     {@code <tree>/.kforge/patches/applied/}, so unapplying takes back exactly that. A .gitignore keeps the
+ *     directory out of git status. It is in the tree, so it survives restarts and moves with the tree.</li>
+ * </ul>
+ *
+ * <h2>What a patch is, and when it becomes a commit</h2>
+ * <ul>
+ * <li>A unified diff (diff -u, diff -Naur, git diff: new and deleted files, renames, mode changes,
+ *     "\ No newline at end of file"), possibly .gz, .bz2 or .xz compressed (told by content). Applied like
+ *     {@code patch -p1}, to the work tree only, as quilt and patch do: plain diffs are work in progress a kernel
+ *     engineer reviews and commits when they choose. {@link kforge.runner.patch.ApplyPatchCommand#setCommit}
+ *     commits them too.</li>
+ * <li>A git format-patch mail (starts with an mbox "From " line): in a git tree it becomes a commit as with
+ *     git am, keeping the author, the author date and the subject (without "[PATCH n/m]"), the body as the
+ *     rest of the message. Like git am it wants a clean index and the patch's files unmodified.</li>
+ * <li>A kernel.org release patch, known by name (patch-6.1.1.xz, patch-6.1.1-2.xz, patch-6.2-rc1.xz): in a git
+ *     tree a commit "Linux 6.1.1" with an annotated tag v6.1.1, the version read from the patched Makefile.</li>
+ * </ul>
+ * Outside a git tree every patch goes to the work tree only.
+ *
+ * <h2>Matching</h2>
+ * Every context line must match: there is no fuzz. A hunk may have moved (an offset, reported as patch reports
+ * it); it is searched nearest first. Each patch is atomic: every file's new content is computed in memory,
+ * and only if every hunk applies is anything written; a failure names the patch, the file and the hunk.
+ */
+package kforge.runner.patch;
