@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import kforge.runner.artifact.Artifact;
 import kforge.runner.board.BoardProfile;
 import kforge.runner.board.BoardProfiles;
+import kforge.runner.board.BoardSupport;
 import kforge.runner.config.BoardConfig;
 import kforge.runner.config.FragmentMerge;
 import kforge.runner.make.CompilerWrapper;
@@ -119,6 +120,7 @@ public final class BatchCommand implements Callable<Integer> {
         BoardConfig recipe = new BoardConfig(profile, fragments, sets, fromAllnoconfig);
         BoardConfig.Outcome outcome;
         try {
+            BoardSupport.require(profile, tree, !fromAllnoconfig);
             FragmentMerge merge = recipe.merge(tree);
             outcome = recipe.write(engine, merge, dotConfig, true, System.out);
         } catch (KconfigException e) {
@@ -126,10 +128,14 @@ public final class BatchCommand implements Callable<Integer> {
             return new BoardResult(profile.name(), profile.arch(), null, BuildStatus.FAIL, List.of(), null, null, 0,
                     0, 0, List.of());
         }
-        boolean configOk = outcome.status() == 0 && (outcome.unmet().isEmpty() || allowUnmet);
+        List<BoardConfig.UnmetValue> demands = outcome.unmetDemands();
+        boolean configOk = outcome.status() == 0 && (demands.isEmpty() || allowUnmet);
         BuildStatus configStatus = configOk ? BuildStatus.PASS : BuildStatus.FAIL;
+        for (String warning : outcome.warnings()) {
+            System.out.println("kforge: " + profile.name() + ": warning: " + warning);
+        }
         System.out.printf("kforge: %s: .config %s%s%n", profile.name(), configStatus,
-                outcome.unmet().isEmpty() ? "" : " (" + outcome.unmet().size() + " requested value(s) did not hold)");
+                demands.isEmpty() ? "" : " (" + demands.size() + " requested value(s) did not hold)");
         if (!build || !configOk) {
             return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),
                     build ? BuildStatus.SKIPPED : null, null, 0, 0, 0, List.of());
@@ -138,7 +144,7 @@ public final class BatchCommand implements Callable<Integer> {
                 .setCrossCompile(profile.crossCompile()).setLoadAddress(profile.loadAddress())
                 .setTargets(targets.isEmpty() ? profile.targets() : targets).setJobs(jobs)
                 .setRequiredArtifacts(targets.isEmpty() ? profile.artifacts() : List.of())
-                .setWrapper(CompilerWrapper.parse(wrapper))
+                .setWrapper(CompilerWrapper.parse(wrapper)).setConfigWarnings(outcome.warnings())
                 .setListener(new BuildProgressView(System.out, false, "[" + profile.name() + "] "))
                 .call();
         return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),

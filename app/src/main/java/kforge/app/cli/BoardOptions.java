@@ -11,6 +11,7 @@ import java.util.Map;
 
 import kforge.runner.board.BoardProfile;
 import kforge.runner.board.BoardProfiles;
+import kforge.runner.board.BoardSupport;
 import kforge.runner.config.BoardConfig;
 import kforge.runner.config.FragmentMerge;
 import kforge.kconfig.ConfigEngine;
@@ -68,8 +69,25 @@ final class BoardOptions {
         return ConfigEngine.open(tree, profile.arch(), crossCompile(profile), objtree, env, Reporter.console());
     }
 
-    /** Writes configFile from the profile; prints what did not hold; returns the exit status. */
-    int writeConfig(BoardProfile profile, ConfigEngine engine, Path configFile, boolean quiet, PrintStream err) {
+    /**
+     * What writing the board's .config came to.
+     *
+     * @param warnings the board's own lines this tree cannot give, for the build record
+     */
+    record ConfigResult(int status, List<String> warnings) {
+    }
+
+    /** Refuses a tree without the board before anything is written. */
+    void requireBoardInTree(BoardProfile profile) {
+        BoardSupport.require(profile, tree, !fromAllnoconfig);
+    }
+
+    /**
+     * Writes configFile from the profile; prints the board's stale lines as warnings and the user's values
+     * that did not hold as errors (warnings with --allow-unmet).
+     */
+    ConfigResult writeConfig(BoardProfile profile, ConfigEngine engine, Path configFile, boolean quiet,
+                             PrintStream err) {
         BoardConfig recipe = recipe(profile);
         FragmentMerge merge = recipe.merge(tree);
         for (FragmentMerge.Redefinition r : merge.redefinitions()) {
@@ -80,20 +98,24 @@ final class BoardOptions {
         }
         BoardConfig.Outcome outcome = recipe.write(engine, merge, configFile, quiet, System.out);
         if (outcome.status() != 0) {
-            return outcome.status();
+            return new ConfigResult(outcome.status(), List.of());
         }
-        for (BoardConfig.UnmetValue u : outcome.unmet()) {
+        for (String warning : outcome.warnings()) {
+            err.println("warning: " + warning);
+        }
+        List<BoardConfig.UnmetValue> demands = outcome.unmetDemands();
+        for (BoardConfig.UnmetValue u : demands) {
             err.println("Value requested for " + u.symbol() + " not in final .config");
             err.println("Requested value:  " + u.requested());
             err.println("Actual value:     " + u.actual());
             err.println("Why: " + u.why());
             err.println();
         }
-        if (outcome.unmet().isEmpty() || allowUnmet) {
-            return 0;
+        if (demands.isEmpty() || allowUnmet) {
+            return new ConfigResult(0, outcome.warnings());
         }
-        err.println(outcome.unmet().size() + " requested value(s) did not hold; the .config was written anyway"
+        err.println(demands.size() + " requested value(s) did not hold; the .config was written anyway"
                 + " (--allow-unmet makes this a warning)");
-        return 1;
+        return new ConfigResult(1, outcome.warnings());
     }
 }

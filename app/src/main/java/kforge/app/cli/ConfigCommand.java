@@ -29,7 +29,8 @@ public final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         BoardProfile profile = board.profile();
         Path configFile = config.toAbsolutePath();
+        board.requireBoardInTree(profile);
         return board.writeConfig(profile, board.openEngine(profile, configFile.getParent()), configFile, quiet,
-                System.err);
+                System.err).status();
     }
 }

@@ -1,6 +1,7 @@
 package kforge.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -53,14 +54,33 @@ class BatchCommandTest {
     }
 
     @Test
-    void unmetValuesFailTheBatchUnlessAllowed() throws Exception {
-        Path out = dir.resolve("strict");
-        int status = Main.run(new String[] {"batch", "--tree", ReferenceTree.get().toString(), "--boards",
-            "mini2440,s3c2410", "--out", out.toString()});
-        assertEquals(1, status);
-        JsonNode summary = new ObjectMapper().readTree(out.resolve(BatchCommand.SUMMARY).toFile());
+    void theDefconfigsStaleLinesAreWarningsButTheUsersValuesMustHold() throws Exception {
+        String tree = ReferenceTree.get().toString();
+        Path lenient = dir.resolve("lenient");
+        assertEquals(0, Main.run(new String[] {"batch", "--tree", tree, "--boards", "mini2440,s3c2410", "--out",
+            lenient.toString()}));
+        JsonNode s3c2410 = new ObjectMapper().readTree(lenient.resolve(BatchCommand.SUMMARY).toFile()).get("boards").get(1);
+        assertEquals("PASS", s3c2410.get("configStatus").asText());
+        JsonNode adc = unmet(s3c2410, "CONFIG_S3C_ADC");
+        assertEquals("s3c2410_defconfig", adc.get("origin").asText());
+        assertFalse(adc.get("demanded").asBoolean(), "6.1 cannot give it, and the board's defconfig only asked");
+
+        Path strict = dir.resolve("strict");
+        assertEquals(1, Main.run(new String[] {"batch", "--tree", tree, "--boards", "mini2440,s3c2410", "--out",
+            strict.toString(), "--set", "S3C_ADC=y"}));
+        JsonNode summary = new ObjectMapper().readTree(strict.resolve(BatchCommand.SUMMARY).toFile());
         assertEquals("FAIL", summary.get("status").asText());
         assertEquals("FAIL", summary.get("boards").get(1).get("configStatus").asText());
+        assertTrue(unmet(summary.get("boards").get(1), "CONFIG_S3C_ADC").get("demanded").asBoolean());
+    }
+
+    private static JsonNode unmet(JsonNode board, String symbol) {
+        for (JsonNode u : board.get("unmet")) {
+            if (u.get("symbol").asText().equals(symbol)) {
+                return u;
+            }
+        }
+        throw new AssertionError(symbol + " is not among the unmet values: " + board.get("unmet"));
     }
 
     private String makeAlldefconfig(Path tree, String arch, String cross, String defconfig) throws Exception {

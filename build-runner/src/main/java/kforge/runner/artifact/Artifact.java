@@ -58,6 +58,30 @@ public record Artifact(String path, ArtifactKind kind, long size, String sha256,
         }
     }
 
+    /**
+     * The out-dir path a profile's artifact pattern names: the pattern itself, or for a glob (a profile
+     * writes arch/arm/boot/dts/**versatile-pb.dtb because 6.5 moved ARM's device trees into vendor
+     * folders) the first file that matches, else the pattern as it is, which then shows as missing.
+     */
+    public static String resolve(Path outDir, String pattern) {
+        if (!pattern.contains("*")) {
+            return pattern;
+        }
+        int firstGlob = pattern.indexOf('*');
+        int lastSlash = pattern.lastIndexOf('/', firstGlob);
+        Path base = lastSlash < 0 ? outDir : outDir.resolve(pattern.substring(0, lastSlash));
+        java.nio.file.PathMatcher matcher = outDir.getFileSystem().getPathMatcher("glob:" + pattern);
+        if (!Files.isDirectory(base)) {
+            return pattern;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(base)) {
+            return files.filter(Files::isRegularFile).map(f -> outDir.relativize(f).toString().replace('\\', '/'))
+                    .filter(name -> matcher.matches(Path.of(name))).sorted().findFirst().orElse(pattern);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + base + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Streamed, since a vmlinux with debug info runs to hundreds of megabytes. */
     static String sha256(Path file) throws IOException {
         MessageDigest digest = newSha256();

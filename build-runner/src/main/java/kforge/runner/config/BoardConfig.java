@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import kforge.runner.board.BoardProfile;
 import kforge.kconfig.ConfigEngine;
@@ -23,18 +25,49 @@ import kforge.kconfig.io.ConfigReader;
  * A board's .config as scripts/kconfig/merge_config.sh makes it: the profile's defconfig (or nothing, over
  * allnoconfig, like the script's -n), its fragments, the user's fragments and SYMBOL=VALUE settings merged
  * in order, then given to conf's alldefconfig (allnoconfig) as KCONFIG_ALLCONFIG. Every requested value
- * the result lacks is reported with the reason conf would give for refusing it.
+ * the result lacks is reported with the reason conf would give for refusing it. What the board itself asks
+ * for (its defconfig and the profile's fragments) is a warning, as make's NAME_defconfig drops a stale line
+ * silently; what the user adds is a demand.
  *
  * @param fromAllnoconfig start from allnoconfig and leave the profile's defconfig out
  */
 public record BoardConfig(BoardProfile profile, List<Path> fragments, List<String> settings, boolean fromAllnoconfig) {
 
-    /** A requested value the final .config does not have, and why. */
-    public record UnmetValue(String symbol, String requested, String actual, String why) {
+    /**
+     * A requested value the final .config does not have, and why.
+     *
+     * @param origin the file whose line asked for it: the defconfig's name, a fragment, or "--set"
+     * @param demanded false when the board asked for it, true when the user did
+     */
+    public record UnmetValue(String symbol, String requested, String actual, String why, String origin,
+                             boolean demanded) {
+
+        /** "s3c2410_defconfig asks for CONFIG_S3C_ADC=y; this tree cannot: it is not visible: …" */
+        public String warning() {
+            return origin + " asks for " + requested + "; this tree cannot: " + reasonAlone();
+        }
+
+        /** The reason without the "SYMBOL=VALUE: " that kforge set puts before it. */
+        private String reasonAlone() {
+            String bare = symbol.startsWith("CONFIG_") ? symbol.substring("CONFIG_".length()) : symbol;
+            int colon = why.indexOf(": ");
+            return colon > 0 && why.startsWith(bare) && why.substring(0, colon).matches("[A-Za-z0-9_]+(=.*)?")
+                    ? why.substring(colon + 2) : why;
+        }
     }
 
     /** conf's exit status and the values that did not hold. */
     public record Outcome(int status, List<UnmetValue> unmet) {
+
+        /** The user's values that did not hold: each one fails the command unless allowed. */
+        public List<UnmetValue> unmetDemands() {
+            return unmet.stream().filter(UnmetValue::demanded).toList();
+        }
+
+        /** The board's own lines this tree cannot give, as warnings. */
+        public List<String> warnings() {
+            return unmet.stream().filter(u -> !u.demanded()).map(UnmetValue::warning).toList();
+        }
     }
 
     public BoardConfig {
@@ -44,10 +77,13 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
 
     /** The merged file KCONFIG_ALLCONFIG gets, with the redefinitions the script would warn about. */
     public FragmentMerge merge(Path tree) {
-        FragmentMerge merge = new FragmentMerge(
-                fromAllnoconfig ? "" : ConfigFiles.read(tree.resolve(profile.defconfigPath())));
+        FragmentMerge merge = fromAllnoconfig ? new FragmentMerge("allnoconfig", "")
+                : new FragmentMerge(profile.defconfig(), ConfigFiles.read(tree.resolve(profile.defconfigPath())));
         for (String f : profile.fragments()) {
             merge.add(f, ConfigFiles.read(tree.resolve(f)));
+        }
+        if (profile.boot() != null && !profile.boot().config().isEmpty()) {
+            merge.add(bootFragmentName(), String.join("\n", profile.boot().config()) + "\n");
         }
         for (Path f : fragments) {
             merge.add(f.toString(), ConfigFiles.read(f));
@@ -72,7 +108,7 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
             if (status != 0) {
                 return new Outcome(status, List.of());
             }
-            return new Outcome(0, unmet(engine, merge, target));
+            return new Outcome(0, unmet(engine, merge, target, boardsOwn()));
         } catch (IOException e) {
             throw new KconfigException(target + ": cannot write: " + e.getMessage());
         } finally {
@@ -80,7 +116,21 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
         }
     }
 
-    private static List<UnmetValue> unmet(ConfigEngine engine, FragmentMerge merge, Path configFile) {
+    /** What the profile's boot lines are called in messages. */
+    private String bootFragmentName() {
+        return profile.name() + " boot fragment";
+    }
+
+    /** The names in the merge that are the board's: its defconfig and the profile's fragments. */
+    private Set<String> boardsOwn() {
+        Set<String> own = new HashSet<>(profile.fragments());
+        own.add(profile.defconfig());
+        own.add(bootFragmentName());
+        return own;
+    }
+
+    private static List<UnmetValue> unmet(ConfigEngine engine, FragmentMerge merge, Path configFile,
+                                          Set<String> boardsOwn) {
         List<FragmentMerge.Unmet> unmet = merge.unmet(ConfigFiles.read(configFile));
         List<UnmetValue> values = new ArrayList<>();
         if (unmet.isEmpty()) {
@@ -91,16 +141,24 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
         new ConfigReader(evaluator, settings).read(null);
         SymbolAssignments assignments = new SymbolAssignments(evaluator, settings.configPrefix());
         for (FragmentMerge.Unmet u : unmet) {
-            values.add(new UnmetValue(u.symbol(), u.requested(), u.actual(), reason(assignments, u)));
+            boolean demanded = !boardsOwn.contains(u.origin());
+            String fault = fault(assignments, u);
+            if (!demanded && fault == null && u.requested().startsWith("# ") && u.actual().isEmpty()) {
+                // The board asked for n and got it; conf only leaves out the line of a symbol nobody can see.
+                // Older defconfigs are whole .config files, full of such lines.
+                continue;
+            }
+            values.add(new UnmetValue(u.symbol(), u.requested(), u.actual(),
+                    fault != null ? fault : "conf's alldefconfig did not keep it (a choice or default overrode it)",
+                    u.origin(), demanded));
         }
         return values;
     }
 
-    /** Why conf would not take the requested value now: what setting it as "kforge set" does is refused for. */
-    private static String reason(SymbolAssignments assignments, FragmentMerge.Unmet u) {
+    /** Why conf would not take the requested value now (what "kforge set" refuses it for), or null. */
+    private static String fault(SymbolAssignments assignments, FragmentMerge.Unmet u) {
         String requested = u.requested().startsWith("# ") ? u.symbol() + "=n" : u.requested();
-        String fault = assignments.applyOne(requested);
-        return fault != null ? fault : "conf's alldefconfig did not keep it (a choice or default overrode it)";
+        return assignments.applyOne(requested);
     }
 
     private String settingLines() {

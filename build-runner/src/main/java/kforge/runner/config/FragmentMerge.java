@@ -20,17 +20,24 @@ public final class FragmentMerge {
     public record Redefinition(String symbol, String fragment, String previous, String now) {
     }
 
-    /** A requested value the final .config does not have; actual is "" when the symbol is not written. */
-    public record Unmet(String symbol, String requested, String actual) {
+    /**
+     * A requested value the final .config does not have; actual is "" when the symbol is not written.
+     *
+     * @param origin the name of the file (or the base) whose line asked for it last
+     */
+    public record Unmet(String symbol, String requested, String actual, String origin) {
     }
 
     private final List<String> lines = new ArrayList<>();
+    /** For each symbol, the file that set it last: that file's line is the one that stays. */
+    private final Map<String, String> origins = new LinkedHashMap<>();
     private final List<Redefinition> redefinitions = new ArrayList<>();
     /** The script concatenates files, so the result ends as the last file does. */
     private boolean endsWithNewline;
 
-    public FragmentMerge(String baseText) {
-        addLines(baseText);
+    /** @param baseName names the base in {@link Unmet#origin}, e.g. "s3c2410_defconfig" */
+    public FragmentMerge(String baseName, String baseText) {
+        addLines(baseName, baseText);
     }
 
     /** Merges one fragment (its name is only for messages). */
@@ -50,7 +57,7 @@ public final class FragmentMerge {
         if (endsWithNewline) {
             lines.add("");
         }
-        addLines(fragmentText);
+        addLines(fragmentName, fragmentText);
         return this;
     }
 
@@ -71,13 +78,17 @@ public final class FragmentMerge {
             String requested = lineNaming(lines, symbol);
             String actual = lineNaming(finalLines, symbol);
             if (!requested.equals(actual == null ? "" : actual)) {
-                found.putIfAbsent(symbol, new Unmet(symbol, requested, actual == null ? "" : actual));
+                found.putIfAbsent(symbol, new Unmet(symbol, requested, actual == null ? "" : actual,
+                        origins.get(symbol)));
             }
         }
         return List.copyOf(found.values());
     }
 
-    private void addLines(String text) {
+    private void addLines(String name, String text) {
+        for (String symbol : symbolsIn(text)) {
+            origins.put(symbol, name);
+        }
         endsWithNewline = text.endsWith("\n");
         String body = endsWithNewline ? text.substring(0, text.length() - 1) : text;
         lines.addAll(List.of(body.split("\n", -1)));

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import kforge.runner.artifact.Artifact;
 import kforge.runner.artifact.ModulesTarball;
+import kforge.runner.process.OutputLog;
+import kforge.runner.process.SessionProcess;
 import kforge.runner.diag.Diagnostics;
 import kforge.runner.host.BuildNeeds;
 import kforge.runner.record.BuildRecord;
@@ -48,9 +50,11 @@ public final class KernelBuild {
     private String make = "make";
     private Map<String, String> environment = System.getenv();
     private BuildListener listener = new BuildListener() { };
+    private boolean reproducible = true;
+    private List<String> configWarnings = List.of();
 
     private volatile boolean cancelled;
-    private volatile MakeProcess running;
+    private volatile SessionProcess running;
 
     private KernelBuild(Path tree, Path outDir) {
         this.tree = tree.toAbsolutePath().normalize();
@@ -118,6 +122,18 @@ public final class KernelBuild {
         return this;
     }
 
+    /** On by default: the timestamp, user, host and paths are fixed (see {@link ReproducibleBuild}). */
+    public KernelBuild setReproducible(boolean reproducible) {
+        this.reproducible = reproducible;
+        return this;
+    }
+
+    /** What making the .config warned about, kept in the record. */
+    public KernelBuild setConfigWarnings(List<String> warnings) {
+        this.configWarnings = List.copyOf(warnings);
+        return this;
+    }
+
     public KernelBuild setListener(BuildListener listener) {
         this.listener = listener;
         return this;
@@ -130,7 +146,7 @@ public final class KernelBuild {
     /** Stops the build: make and everything under it are killed; remaining targets are skipped. */
     public void cancel() {
         cancelled = true;
-        MakeProcess process = running;
+        SessionProcess process = running;
         if (process != null) {
             process.cancel();
         }
@@ -154,7 +170,8 @@ public final class KernelBuild {
         if (missing != null) {
             throw new KconfigException(config + ": " + missing);
         }
-        Map<String, String> makeEnvironment = makeEnvironment();
+        ReproducibleBuild fixed = reproducible ? ReproducibleBuild.of(tree, outDir, environment) : null;
+        Map<String, String> makeEnvironment = fixed == null ? makeEnvironment() : fixed.applyTo(makeEnvironment());
         MakeInvocation base = new MakeInvocation(make, tree, outDir, arch, crossCompile, jobs, config,
                 wrapperVariables(), List.of());
         Optional<BuildRecord> previous = previousRecord();
@@ -162,7 +179,7 @@ public final class KernelBuild {
         long startNanos = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         List<TargetResult> results = new ArrayList<>();
-        try (BuildLog log = BuildLog.create(outDir.resolve(LOG))) {
+        try (OutputLog log = OutputLog.create(outDir.resolve(LOG))) {
             runTargets(base, makeEnvironment, previous, config, diagnostics, results, log);
         }
         List<Artifact> artifacts = artifacts(results);
@@ -172,14 +189,15 @@ public final class KernelBuild {
                 new BuildRecord.Toolchain(crossCompile, toolchain.machine(), toolchain.version()),
                 wrapper == CompilerWrapper.NONE ? null : wrapper.program(), jobs,
                 new BuildRecord.Config(".config", configDigest(artifacts)), results,
-                diagnostics.warnings(), diagnostics.errors(), diagnostics.unique(), artifacts);
+                diagnostics.warnings(), diagnostics.errors(), diagnostics.unique(), artifacts, configWarnings,
+                fixed == null ? null : fixed.settings(), null);
         BuildRecords.write(outDir, record);
         listener.finished(record);
         return record;
     }
 
     private void runTargets(MakeInvocation base, Map<String, String> makeEnvironment, Optional<BuildRecord> previous,
-                            Path config, Diagnostics diagnostics, List<TargetResult> results, BuildLog log)
+                            Path config, Diagnostics diagnostics, List<TargetResult> results, OutputLog log)
             throws InterruptedException {
         for (String target : targets) {
             if (cancelled || (!results.isEmpty() && results.get(results.size() - 1).status() != BuildStatus.PASS)) {
@@ -196,13 +214,13 @@ public final class KernelBuild {
     }
 
     private TargetResult runTarget(String target, MakeInvocation invocation, Map<String, String> makeEnvironment,
-                                   Diagnostics diagnostics, int expected, BuildLog log) throws InterruptedException {
+                                   Diagnostics diagnostics, int expected, OutputLog log) throws InterruptedException {
         List<String> command = invocation.command();
         listener.targetStarted(target, command);
         log.line("# " + String.join(" ", command));
         long start = System.nanoTime();
         ProgressTracker progress = new ProgressTracker(target, expected, start);
-        MakeProcess process = MakeProcess.start(command, outDir, makeEnvironment, (line, stderr) -> {
+        SessionProcess process = SessionProcess.start(command, outDir, makeEnvironment, (line, stderr) -> {
             log.line(line);
             listener.output(line, stderr);
             diagnostics.accept(line).ifPresent(listener::diagnostic);
@@ -293,7 +311,7 @@ public final class KernelBuild {
             }
         }
         if (results.stream().allMatch(r -> r.status() == BuildStatus.PASS)) {
-            paths.addAll(requiredArtifacts);
+            requiredArtifacts.forEach(pattern -> paths.add(Artifact.resolve(outDir, pattern)));
         }
         List<Artifact> artifacts = new ArrayList<>();
         for (String path : paths) {

@@ -12,11 +12,15 @@ import kforge.runner.diag.Diagnostic;
  *
  * @param started ISO-8601 instant
  * @param diagnostics the distinct warnings and errors, in the order make printed them
+ * @param configWarnings the board's own .config lines this tree could not give, and why
+ * @param reproducible what made the build reproducible, or null when it was turned off
+ * @param boot how the boot test of this build ended, or null when it was not booted
  */
 public record BuildRecord(String kforge, String started, double seconds, BuildStatus status, Tree tree, String board,
                           String arch, Toolchain toolchain, String compilerWrapper, int jobs, Config config,
                           List<TargetResult> targets, int warnings, int errors, List<Diagnostic> diagnostics,
-                          List<Artifact> artifacts) {
+                          List<Artifact> artifacts, List<String> configWarnings, Reproducible reproducible,
+                          Boot boot) {
 
     /** @param gitHead the commit checked out, or null when the tree is not a git work tree */
     public record Tree(String path, String kernelVersion, String gitHead) {
@@ -28,10 +32,37 @@ public record BuildRecord(String kforge, String started, double seconds, BuildSt
     public record Config(String path, String sha256) {
     }
 
+    /**
+     * The variables that fix what a build would otherwise take from the clock, the user and the host.
+     *
+     * @param timestampSource where the timestamp came from: "git HEAD" or "fixed"
+     * @param prefixMap the -ffile-prefix-map given in KCFLAGS, which takes the tree's path out of the objects
+     */
+    public record Reproducible(String timestamp, String timestampSource, String user, String host,
+                               String prefixMap) {
+    }
+
+    /**
+     * @param status PASS when the marker came within the timeout
+     * @param seconds from the start to the marker, or to the end of a boot without it
+     * @param console the console log, relative to the out dir
+     * @param detail why a boot that did not pass ended, or null
+     */
+    public record Boot(BuildStatus status, double seconds, String console, String marker, List<String> command,
+                       String detail) {
+    }
+
     public BuildRecord {
+        configWarnings = configWarnings == null ? List.of() : List.copyOf(configWarnings);
         targets = targets == null ? List.of() : List.copyOf(targets);
         diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+
+    /** This record with a boot result. */
+    public BuildRecord withBoot(Boot result) {
+        return new BuildRecord(kforge, started, seconds, status, tree, board, arch, toolchain, compilerWrapper, jobs,
+                config, targets, warnings, errors, diagnostics, artifacts, configWarnings, reproducible, result);
     }
 
     public Optional<TargetResult> target(String name) {

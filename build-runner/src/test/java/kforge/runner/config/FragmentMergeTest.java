@@ -49,7 +49,7 @@ class FragmentMergeTest {
         Path third = write("third.config", "CONFIG_EXT4_FS=y\n");
         String expected = mergeConfigSh(base, first, second, third);
 
-        FragmentMerge merge = new FragmentMerge(Files.readString(base, StandardCharsets.ISO_8859_1))
+        FragmentMerge merge = new FragmentMerge(base.toString(), Files.readString(base, StandardCharsets.ISO_8859_1))
                 .add(first.toString(), Files.readString(first, StandardCharsets.ISO_8859_1))
                 .add(second.toString(), Files.readString(second, StandardCharsets.ISO_8859_1))
                 .add(third.toString(), Files.readString(third, StandardCharsets.ISO_8859_1));
@@ -61,10 +61,11 @@ class FragmentMergeTest {
 
     @Test
     void unmetListsRequestedLinesTheConfigLacks() {
-        FragmentMerge merge = new FragmentMerge("CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C=\"x\"\n");
+        FragmentMerge merge = new FragmentMerge("base", "CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C=\"x\"\n")
+                .add("fragment", "CONFIG_C=\"y\"\n");
         String finalConfig = "CONFIG_A=y\nCONFIG_B=y\n# CONFIG_C is not set\n";
-        assertEquals(List.of(new FragmentMerge.Unmet("CONFIG_B", "# CONFIG_B is not set", "CONFIG_B=y"),
-                new FragmentMerge.Unmet("CONFIG_C", "CONFIG_C=\"x\"", "# CONFIG_C is not set")),
+        assertEquals(List.of(new FragmentMerge.Unmet("CONFIG_B", "# CONFIG_B is not set", "CONFIG_B=y", "base"),
+                new FragmentMerge.Unmet("CONFIG_C", "CONFIG_C=\"y\"", "# CONFIG_C is not set", "fragment")),
                 merge.unmet(finalConfig));
     }
 }

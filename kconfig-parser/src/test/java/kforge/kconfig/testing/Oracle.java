@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +75,27 @@ public final class Oracle {
                 + KforgeCache.safeName(String.join("+", list));
         Path out = archDirectory(kernel, arch, crossCompileOrNull).resolve(name);
         return cached(kernel, out, arch, crossCompileOrNull, list, true, startingConfig, true);
+    }
+
+    /**
+     * The .config that {@code make ARCH=arch [CROSS_COMPILE=cross] KCONFIG_ALLCONFIG=fragment target} writes
+     * into out, a directory of the test's own (fragments are the tests', so nothing is cached).
+     */
+    public static String configWithAllconfig(ReferenceKernel kernel, String arch, String crossCompileOrNull,
+                                             String target, Path fragment, Path out) {
+        if (hasBuildConfig(kernel)) {
+            seed(out, confDirectory(kernel, arch, crossCompileOrNull));
+        } else {
+            createDirectories(out);
+        }
+        List<String> command = makeCommand(kernel.tree(), out, arch, crossCompileOrNull, target);
+        command.add(command.size() - 1, "KCONFIG_ALLCONFIG=" + fragment.toAbsolutePath());
+        CommandRun.run(command, makeEnvironment(), MAKE_TIMEOUT, Path.of("/dev/null")).requireSuccess();
+        try {
+            return Files.readString(out.resolve(".config"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The defconfig file that {@code make savedefconfig} writes after {@code make startTarget}. */

@@ -20,10 +20,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import kforge.kconfig.diag.KconfigException;
 import kforge.runner.board.BoardProfile;
+import kforge.runner.make.CompilerWrapper;
 
 /**
  * What to build, as the panel's form holds it: board, tree, out dir, where the .config comes from,
@@ -44,6 +48,11 @@ public final class BuildChoices {
             new SimpleObjectProperty<>(this, "configSource", ConfigSource.BOARD_PROFILE);
     private final ObjectProperty<Path> configFile = new SimpleObjectProperty<>(this, "configFile");
     private final BooleanProperty allowUnmet = new SimpleBooleanProperty(this, "allowUnmet");
+    private final ObservableList<Path> fragments = FXCollections.observableArrayList();
+    private final StringProperty valuesText = new SimpleStringProperty(this, "valuesText", "");
+    private final BooleanProperty fromAllnoconfig = new SimpleBooleanProperty(this, "fromAllnoconfig");
+    private final ObjectProperty<CompilerWrapper> wrapper =
+            new SimpleObjectProperty<>(this, "wrapper", CompilerWrapper.NONE);
     private final IntegerProperty jobs =
             new SimpleIntegerProperty(this, "jobs", Runtime.getRuntime().availableProcessors());
     private final ReadOnlyObjectWrapper<OpenRequest> editorRequest = new ReadOnlyObjectWrapper<>(this, "editor");
@@ -124,6 +133,32 @@ public final class BuildChoices {
     /** Build even when values the board asks for did not hold (as --allow-unmet). */
     public BooleanProperty allowUnmetProperty() {
         return allowUnmet;
+    }
+
+    /** Fragments merged in order over the board's defconfig, as --fragment (board-profile .config only). */
+    public ObservableList<Path> fragments() {
+        return fragments;
+    }
+
+    /** SYMBOL=VALUE settings, separated by spaces or lines, merged after the fragments as --set. */
+    public StringProperty valuesTextProperty() {
+        return valuesText;
+    }
+
+    /** Merge over allnoconfig instead of the board's defconfig, as -n: a small kernel. */
+    public BooleanProperty fromAllnoconfigProperty() {
+        return fromAllnoconfig;
+    }
+
+    /** The compiler wrapper, as --wrapper. */
+    public ObjectProperty<CompilerWrapper> wrapperProperty() {
+        return wrapper;
+    }
+
+    /** The settings as kforge --set takes them, one per word. */
+    List<String> values() {
+        String text = valuesText.get() == null ? "" : valuesText.get().strip();
+        return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
     }
 
     public IntegerProperty jobsProperty() {
@@ -237,13 +272,32 @@ public final class BuildChoices {
         return null;
     }
 
-    /** A copy of the choices for the build thread; editorText is the editor's .config for EDITOR. */
-    BuildPlan plan(String editorText) {
+    /** Why Boot cannot go ahead as things stand, or null when it can. */
+    String bootRefusal() {
         BoardProfile b = board.get();
-        List<String> chosen = selectedTargets();
+        if (b != null && (b.boot() == null || b.boot().runner() == null)) {
+            return "kforge cannot boot " + b.name() + (b.boot() != null && b.boot().instead() != null
+                    ? ": " + b.boot().instead() : ": its profile says nothing about booting");
+        }
+        String refusal = refusal();
+        return refusal == null || !refusal.equals("Tick at least one target.") ? refusal : null;
+    }
+
+    /**
+     * A copy of the choices for the build thread; editorText is the editor's .config for EDITOR. A boot
+     * builds the profile's targets, which make what it boots.
+     */
+    BuildPlan plan(String editorText, boolean boot) {
+        BoardProfile b = board.get();
+        List<String> chosen = boot ? b.targets() : selectedTargets();
+        for (String setting : values()) {
+            if (setting.indexOf('=') <= 0) {
+                throw new KconfigException("'" + setting + "': a value is SYMBOL=VALUE, e.g. CONFIG_LOCALVERSION=\"-x\"");
+            }
+        }
         return new BuildPlan(b, tree.get().toAbsolutePath().normalize(), outDir.get(), chosen,
                 chosen.equals(b.targets()), Math.max(1, jobs.get()), configSource.get(), configFile.get(),
-                editorText, allowUnmet.get());
+                editorText, allowUnmet.get(), fragments, values(), fromAllnoconfig.get(), wrapper.get(), boot);
     }
 
     List<String> selectedTargets() {

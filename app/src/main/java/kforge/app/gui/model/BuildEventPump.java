@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import kforge.runner.boot.BootRun;
 import kforge.runner.diag.Diagnostic;
 import kforge.runner.diag.DiagnosticParser;
 import kforge.runner.make.BuildListener;
@@ -22,7 +23,7 @@ import kforge.runner.record.TargetResult;
  * target starting or ending) go at once, after whatever was gathered before them, so the UI sees
  * everything in the order it happened.
  */
-final class BuildEventPump implements BuildListener {
+final class BuildEventPump implements BuildListener, BootRun.Listener {
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(75);
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,6 +40,9 @@ final class BuildEventPump implements BuildListener {
         void targetStarted(String target);
 
         void targetFinished(TargetResult result);
+
+        default void bootStarting() {
+        }
     }
 
     private final Executor ui;
@@ -60,7 +64,8 @@ final class BuildEventPump implements BuildListener {
     }
 
     /** A line kforge adds to the log: what it runs, what came of it. */
-    void note(String text) {
+    @Override
+    public void note(String text) {
         add(LogLine.note(text));
     }
 
@@ -102,6 +107,20 @@ final class BuildEventPump implements BuildListener {
             flush();
             ui.execute(() -> sink.targetFinished(r));
         }
+    }
+
+    @Override
+    public void bootStarting(List<String> command) {
+        synchronized (lock) {
+            note("kforge: boot: " + String.join(" ", command));
+            flush();
+            ui.execute(sink::bootStarting);
+        }
+    }
+
+    @Override
+    public void console(String line, boolean stderr) {
+        line(line, stderr);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import kforge.runner.board.BoardSupport;
+import kforge.runner.boot.BootRun;
 import kforge.runner.config.BoardConfig;
 import kforge.runner.config.FragmentMerge;
 import kforge.runner.make.KernelBuild;
@@ -39,7 +41,7 @@ final class BuildRun {
     record Result(BuildRecord record, List<BoardConfig.UnmetValue> unmet, String stopped, List<BuildRecord> history) {
     }
 
-    private record Prepared(List<BoardConfig.UnmetValue> unmet, String stopped) {
+    private record Prepared(List<BoardConfig.UnmetValue> unmet, List<String> warnings, String stopped) {
     }
 
     private final BuildPlan plan;
@@ -48,6 +50,7 @@ final class BuildRun {
     private final BuildEventPump events;
     private volatile boolean cancelled;
     private volatile KernelBuild running;
+    private volatile BootRun booting;
 
     BuildRun(BuildPlan plan, Map<String, String> environment, String make, BuildEventPump events) {
         this.plan = plan;
@@ -63,6 +66,10 @@ final class BuildRun {
         if (build != null) {
             build.cancel();
         }
+        BootRun boot = booting;
+        if (boot != null) {
+            boot.cancel();
+        }
     }
 
     Result call() throws InterruptedException {
@@ -71,16 +78,19 @@ final class BuildRun {
             if (prepared.stopped() != null) {
                 return stopped(prepared.unmet(), prepared.stopped());
             }
-            KernelBuild build = kernelBuild();
+            KernelBuild build = kernelBuild().setConfigWarnings(prepared.warnings());
+            BootRun boot = plan.boot() ? bootRun(build) : null;
             running = build;
+            booting = boot;
             // Checked after publishing the build, so a cancel is seen here or reaches the build itself.
             if (cancelled) {
                 return stopped(prepared.unmet(), "Cancelled before make started.");
             }
-            BuildRecord record = build.call();
+            BuildRecord record = boot != null ? boot.call() : build.call();
             return new Result(record, prepared.unmet(), null, history());
         } finally {
             running = null;
+            booting = null;
             events.flush();
         }
     }
@@ -90,7 +100,15 @@ final class BuildRun {
         return KernelBuild.of(plan.tree(), plan.outDir()).setBoard(b.name()).setArch(b.arch())
                 .setCrossCompile(b.crossCompile()).setLoadAddress(b.loadAddress()).setTargets(plan.targets())
                 .setJobs(plan.jobs()).setRequiredArtifacts(plan.profileTargets() ? b.artifacts() : List.of())
-                .setMake(make).setEnvironment(environment).setListener(events);
+                .setWrapper(plan.wrapper()).setMake(make).setEnvironment(environment).setListener(events);
+    }
+
+    /** As kforge boot: make only when something is missing, then the boot, its console in the log. */
+    private BootRun bootRun(KernelBuild build) {
+        var b = plan.board();
+        return BootRun.of(b, plan.outDir()).setBuild(build).setCrossCompile(b.crossCompile())
+                .setEnvironment(environment)
+                .setListener(events);
     }
 
     private Result stopped(List<BoardConfig.UnmetValue> unmet, String why) {
@@ -121,11 +139,11 @@ final class BuildRun {
             case EDITOR:
                 copy(plan.editorText(), dotConfig);
                 events.note("kforge: the editor's configuration written to " + dotConfig);
-                return new Prepared(List.of(), null);
+                return new Prepared(List.of(), List.of(), null);
             case FILE:
                 copy(read(plan.configFile()), dotConfig);
                 events.note("kforge: " + plan.configFile() + " copied to " + dotConfig);
-                return new Prepared(List.of(), null);
+                return new Prepared(List.of(), List.of(), null);
             default:
                 return makeFromBoard(dotConfig);
         }
@@ -134,12 +152,14 @@ final class BuildRun {
     /** As BoardOptions.writeConfig in the CLI: merge, conf's alldefconfig, then the values that did not hold. */
     private Prepared makeFromBoard(Path dotConfig) {
         ConfigSession.requireKernelTree(plan.tree());
-        createDirectories(plan.outDir());
         var profile = plan.board();
-        events.note("kforge: making " + dotConfig + " for " + profile.name() + " from " + profile.defconfigPath());
+        BoardSupport.require(profile, plan.tree(), !plan.fromAllnoconfig());
+        createDirectories(plan.outDir());
+        events.note("kforge: making " + dotConfig + " for " + profile.name() + " from "
+                + (plan.fromAllnoconfig() ? "allnoconfig" : profile.defconfigPath()));
         ConfigEngine engine = ConfigEngine.open(plan.tree(), profile.arch(), profile.crossCompile(), plan.outDir(),
                 environment, reporter());
-        BoardConfig recipe = new BoardConfig(profile, List.of(), List.of(), false);
+        BoardConfig recipe = new BoardConfig(profile, plan.fragments(), plan.sets(), plan.fromAllnoconfig());
         FragmentMerge merge = recipe.merge(plan.tree());
         for (FragmentMerge.Redefinition r : merge.redefinitions()) {
             events.line("Value of " + r.symbol() + " is redefined by fragment " + r.fragment() + ": " + r.previous()
@@ -150,18 +170,22 @@ final class BuildRun {
             outcome = recipe.write(engine, merge, dotConfig, false, out);
         }
         if (outcome.status() != 0) {
-            return new Prepared(List.of(), "conf exited with status " + outcome.status()
+            return new Prepared(List.of(), List.of(), "conf exited with status " + outcome.status()
                     + " making the .config; see the log.");
         }
-        for (BoardConfig.UnmetValue u : outcome.unmet()) {
+        for (String warning : outcome.warnings()) {
+            events.line("warning: " + warning, true);
+        }
+        List<BoardConfig.UnmetValue> demands = outcome.unmetDemands();
+        for (BoardConfig.UnmetValue u : demands) {
             events.line("Value requested for " + u.symbol() + " not in final .config: requested " + u.requested()
-                    + ", actual " + u.actual() + ". Why: " + u.why(), true);
+                    + " (" + u.origin() + "), actual " + u.actual() + ". Why: " + u.why(), true);
         }
-        if (!outcome.unmet().isEmpty() && !plan.allowUnmet()) {
-            return new Prepared(outcome.unmet(), outcome.unmet().size() + " requested value(s) did not hold. The"
-                    + " .config was written; allow unmet values to build with it anyway.");
+        if (!demands.isEmpty() && !plan.allowUnmet()) {
+            return new Prepared(outcome.unmet(), outcome.warnings(), demands.size() + " requested value(s) did not"
+                    + " hold. The .config was written; allow unmet values to build with it anyway.");
         }
-        return new Prepared(outcome.unmet(), null);
+        return new Prepared(outcome.unmet(), outcome.warnings(), null);
     }
 
     private Reporter reporter() {

@@ -35,7 +35,7 @@ import kforge.kconfig.diag.KconfigException;
  * engine thread; its events reach these properties on the UI thread, in batches.
  */
 public final class BuildViewModel {
-    public enum Phase { IDLE, CONFIGURING, BUILDING, DONE }
+    public enum Phase { IDLE, CONFIGURING, BUILDING, BOOTING, DONE }
 
     /** Older lines are dropped past this, so an all-modules build cannot fill the heap with its log. */
     static final int MAX_LOG_LINES = 100_000;
@@ -59,7 +59,8 @@ public final class BuildViewModel {
     private final ObservableList<BoardConfig.UnmetValue> unmet = FXCollections.observableArrayList();
     private final ObservableList<Artifact> artifacts = FXCollections.observableArrayList();
     private final ObservableList<BuildRecord> history = FXCollections.observableArrayList();
-    private final BooleanBinding running = phase.isEqualTo(Phase.CONFIGURING).or(phase.isEqualTo(Phase.BUILDING));
+    private final BooleanBinding running = phase.isEqualTo(Phase.CONFIGURING).or(phase.isEqualTo(Phase.BUILDING))
+            .or(phase.isEqualTo(Phase.BOOTING));
     private Supplier<CompletableFuture<String>> editorText =
             () -> CompletableFuture.failedFuture(new KconfigException("no editor is linked to the build panel"));
     private BuildRun current;
@@ -170,10 +171,23 @@ public final class BuildViewModel {
      * with the record, or null when the build did not get to make (refused, conf failed, unmet values).
      */
     public CompletableFuture<BuildRecord> start() {
+        return run(false);
+    }
+
+    /**
+     * As kforge boot, on a new thread: the .config, make when something is missing, then the boot with
+     * its console in the log. Completes on the UI thread with the record, its boot filled in, or null
+     * when the build did not get to make.
+     */
+    public CompletableFuture<BuildRecord> boot() {
+        return run(true);
+    }
+
+    private CompletableFuture<BuildRecord> run(boolean boot) {
         if (running.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        String refusal = choices.refusal();
+        String refusal = boot ? choices.bootRefusal() : choices.refusal();
         if (refusal != null) {
             error.set(refusal);
             return CompletableFuture.completedFuture(null);
@@ -181,7 +195,7 @@ public final class BuildViewModel {
         clearForRun();
         CompletableFuture<String> text = choices.configSourceProperty().get() == ConfigSource.EDITOR
                 ? editorText.get() : CompletableFuture.completedFuture(null);
-        return text.thenComposeAsync(t -> launch(choices.plan(t)), ui)
+        return text.thenComposeAsync(t -> launch(choices.plan(t, boot)), ui)
                 .exceptionallyAsync(failure -> {
                     stoppedBy(failure);
                     return null;
@@ -306,7 +320,9 @@ public final class BuildViewModel {
         progressText.set(String.join(", ", record.targets().stream().map(t -> t.name() + " " + t.status()
                 + (t.compiledObjects() > 0 ? " (" + t.compiledObjects() + " objects)" : "")).toList()));
         message.set("Build " + record.status() + ": " + record.warnings() + " warning(s), " + record.errors()
-                + " error(s), " + ProgressText.clock(java.time.Duration.ofMillis((long) (record.seconds() * 1000))));
+                + " error(s), " + ProgressText.clock(java.time.Duration.ofMillis((long) (record.seconds() * 1000)))
+                + (record.boot() == null ? "" : "; boot " + record.boot().status() + " in " + record.boot().seconds()
+                + " s" + (record.boot().detail() == null ? "" : " (" + record.boot().detail() + ")")));
         show(record);
         return record;
     }
@@ -349,6 +365,14 @@ public final class BuildViewModel {
         @Override
         public void targetFinished(TargetResult result) {
             message.set(result.name() + " " + result.status());
+        }
+
+        @Override
+        public void bootStarting() {
+            phase.set(Phase.BOOTING);
+            progress.set(-1);
+            progressText.set("booting");
+            message.set("Booting ...");
         }
 
         private void appendLog(List<LogLine> lines) {

@@ -6,23 +6,28 @@ import java.nio.file.Path;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -33,6 +38,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import kforge.app.gui.model.BuildChoices;
 import kforge.app.gui.model.BuildViewModel;
 import kforge.app.gui.model.ConfigSource;
@@ -41,11 +47,12 @@ import kforge.app.gui.model.ToolchainStatus;
 import kforge.app.gui.model.UserSettings;
 import kforge.runner.board.BoardProfile;
 import kforge.runner.diag.Diagnostic;
+import kforge.runner.make.CompilerWrapper;
 import kforge.runner.record.BuildStatus;
 
 /**
- * The build panel: what to build on top (board and its toolchain, tree, out dir, .config, targets, jobs),
- * Start/Cancel with the progress bar, then the live log over the diagnostics, artifacts, history and
+ * The build panel: what to build on top (board and its toolchain, tree, out dir, .config and what it
+ * merges, targets, jobs, compiler wrapper), Start/Boot/Cancel with the progress bar, then the live log over the diagnostics, artifacts, history and
  * unmet values. It only binds to the view model; a diagnostic opens in a {@link SourceViewer}.
  */
 final class BuildPane {
@@ -109,7 +116,8 @@ final class BuildPane {
         grid.addRow(3, new Label("Out dir"), pathRow("build-out-dir", choices.outDirProperty(), "Choose...",
                 this::chooseOutDir));
         grid.addRow(4, new Label(".config"), configRow());
-        grid.addRow(5, new Label("Targets"), targetsRow());
+        grid.addRow(5, new Label("Merge"), mergeRow());
+        grid.addRow(6, new Label("Targets"), targetsRow());
         grid.disableProperty().bind(build.runningProperty());
         return grid;
     }
@@ -182,6 +190,57 @@ final class BuildPane {
         return new VBox(4, new HBox(12, board, allowUnmet), editor, new HBox(8, file, fileRow), warning);
     }
 
+    /** What the board-profile .config merges in, as kforge build's -n, --fragment and --set. */
+    private Node mergeRow() {
+        CheckBox allnoconfig = new CheckBox("Over allnoconfig (a small kernel)");
+        allnoconfig.setId("build-allnoconfig");
+        allnoconfig.selectedProperty().bindBidirectional(choices.fromAllnoconfigProperty());
+        ListView<Path> fragments = new ListView<>(choices.fragments());
+        fragments.setId("build-fragments");
+        fragments.setPrefHeight(56);
+        fragments.setPlaceholder(new Label("No fragments"));
+        Button add = new Button("Add Fragment...");
+        add.setId("build-add-fragment");
+        add.setOnAction(e -> chooseFragment());
+        Button remove = new Button("Remove");
+        remove.setId("build-remove-fragment");
+        remove.disableProperty().bind(fragments.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> choices.fragments().remove(fragments.getSelectionModel().getSelectedItem()));
+        TextField values = new TextField();
+        values.setId("build-values");
+        values.setPromptText("SYMBOL=VALUE ... (as --set)");
+        values.textProperty().bindBidirectional(choices.valuesTextProperty());
+        HBox.setHgrow(values, Priority.ALWAYS);
+        HBox.setHgrow(fragments, Priority.ALWAYS);
+        ChoiceBox<CompilerWrapper> wrapper = new ChoiceBox<>(FXCollections.observableArrayList(CompilerWrapper.values()));
+        wrapper.setId("build-wrapper");
+        wrapper.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CompilerWrapper w) {
+                return w == null || w.program() == null ? "no wrapper" : w.program();
+            }
+
+            @Override
+            public CompilerWrapper fromString(String text) {
+                return CompilerWrapper.parse(text);
+            }
+        });
+        wrapper.valueProperty().bindBidirectional(choices.wrapperProperty());
+        Node merge = new VBox(4, new HBox(12, allnoconfig, new Label("Values"), values),
+                new HBox(8, fragments, new VBox(4, add, remove)));
+        merge.disableProperty().bind(choices.configSourceProperty().isNotEqualTo(ConfigSource.BOARD_PROFILE));
+        return new HBox(12, merge, new Label("Compiler wrapper"), wrapper);
+    }
+
+    private void chooseFragment() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Config fragment to merge");
+        File f = c.showOpenDialog(owner);
+        if (f != null) {
+            choices.fragments().add(f.toPath());
+        }
+    }
+
     private static RadioButton radio(String text, String id, ConfigSource source, ToggleGroup group) {
         RadioButton r = new RadioButton(text);
         r.setId(id);
@@ -230,6 +289,11 @@ final class BuildPane {
         start.setDefaultButton(true);
         start.disableProperty().bind(build.runningProperty());
         start.setOnAction(e -> build.start());
+        Button boot = new Button("Boot");
+        boot.setId("build-boot");
+        boot.setTooltip(new Tooltip("Build what is missing, then boot it with a test init (kforge boot)"));
+        boot.disableProperty().bind(build.runningProperty());
+        boot.setOnAction(e -> build.boot());
         Button cancel = new Button("Cancel");
         cancel.setId("build-cancel");
         cancel.disableProperty().bind(build.runningProperty().not());
@@ -252,7 +316,7 @@ final class BuildPane {
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(build.errorProperty());
         error.managedProperty().bind(build.errorProperty().isNotEmpty());
-        HBox row = new HBox(8, start, cancel, progress, progressText, message);
+        HBox row = new HBox(8, start, boot, cancel, progress, progressText, message);
         row.getStyleClass().add("build-controls");
         row.setPadding(new Insets(0, 8, 4, 8));
         VBox box = new VBox(2, row, error);

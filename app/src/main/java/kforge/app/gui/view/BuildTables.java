@@ -98,6 +98,8 @@ final class BuildTables {
         table.setPlaceholder(new Label("No builds recorded in this out dir."));
         table.getColumns().add(column("Started", BuildRecord::started, 210));
         table.getColumns().add(column("Status", r -> r.status().name(), 90));
+        table.getColumns().add(column("Boot", r -> r.boot() == null ? "" : r.boot().status() + " "
+                + String.format("%.1f s", r.boot().seconds()), 90));
         table.getColumns().add(column("Board", BuildRecord::board, 100));
         table.getColumns().add(column("Targets", r -> String.join(" ", r.targets().stream()
                 .map(TargetResult::name).toList()), 160));

@@ -220,7 +220,7 @@ class BuildViewModelTest {
     @Test
     void missingToolchainSaysWhatToInstall() throws Exception {
         BoardProfile hardFloat = new BoardProfile("hf", "", "arm", "arm-linux-gnueabihf-", "x_defconfig", List.of(),
-                List.of("zImage"), List.of(), "", "", null);
+                List.of("zImage"), List.of(), "", "", null, null, null);
         Path emptyBin = Files.createDirectories(dir.resolve("empty-bin"));
         BuildViewModel build = model(hardFloat, Map.of("PATH", emptyBin.toString()));
         ToolchainStatus status = join(onUi(() -> build.choices().refreshToolchain()));
@@ -259,6 +259,42 @@ class BuildViewModelTest {
         assertNull(build(build));
         assertTrue(onUi(() -> build.errorProperty().get()).contains("inside the kernel tree"));
         assertFalse(Files.exists(tree.resolve("build")));
+    }
+
+    @Test
+    void bootIsRefusedForABoardThatCannotBootWithWhatToBootInstead() {
+        BuildViewModel build = fakeModel(Map.of());
+        assertNull(onUi(build::boot).join());
+        assertEquals("kforge cannot boot fake: its profile says nothing about booting",
+                onUi(() -> build.errorProperty().get()));
+        assertEquals(BuildViewModel.Phase.IDLE, onUi(() -> build.phaseProperty().get()));
+    }
+
+    @Test
+    void theBoardProfilesMergeChoicesReachThePlan() {
+        BuildViewModel build = fakeModel(Map.of());
+        Path fragment = dir.resolve("extra.config");
+        BuildPlan plan = onUi(() -> {
+            BuildChoices c = build.choices();
+            c.configSourceProperty().set(ConfigSource.BOARD_PROFILE);
+            c.fragments().add(fragment);
+            c.valuesTextProperty().set("  CONFIG_FOO=y\n BAR=\"x\"  ");
+            c.fromAllnoconfigProperty().set(true);
+            c.wrapperProperty().set(kforge.runner.make.CompilerWrapper.CCACHE);
+            return c.plan(null, false);
+        });
+        assertEquals(List.of(fragment), plan.fragments());
+        assertEquals(List.of("CONFIG_FOO=y", "BAR=\"x\""), plan.sets());
+        assertTrue(plan.fromAllnoconfig());
+        assertEquals(kforge.runner.make.CompilerWrapper.CCACHE, plan.wrapper());
+        assertFalse(plan.boot());
+        onUi(() -> {
+            build.choices().valuesTextProperty().set("CONFIG_FOO");
+            return null;
+        });
+        assertNull(onUi(build::start).join());
+        assertTrue(onUi(() -> build.errorProperty().get()).contains("'CONFIG_FOO': a value is SYMBOL=VALUE"),
+                onUi(() -> build.errorProperty().get()));
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class FakeKernelTree {
     /** A board for it: ARM with the Debian cross compiler, zImage as its target and artifact. */
     public static final BoardProfile BOARD = new BoardProfile("fake", "The fake kernel of build-runner's tests",
             "arm", "arm-linux-gnueabi-", "fake_defconfig", List.of(), List.of("zImage"),
-            List.of("arch/arm/boot/zImage"), "console=ttyS0", "", "0x30008000");
+            List.of("arch/arm/boot/zImage"), "console=ttyS0", "", "0x30008000", null, null);
 
     private FakeKernelTree() {
     }

@@ -22,7 +22,7 @@ import kforge.runner.board.BoardProfile;
 public final class TreePatchesFixture {
     public static final PersonIdent AUTHOR = new PersonIdent("Tree Tester", "tester@example.org");
     public static final BoardProfile BOARD = new BoardProfile("testboard", "A board for the history tests", "arm",
-            "", "testboard_defconfig", null, null, null, null, null, null);
+            "", "testboard_defconfig", null, null, null, null, null, null, null, null);
 
     public static final String MAIN_C = "#include <linux/init.h>\n\nint main(void)\n{\n\treturn 0;\n}\n";
     public static final String MAIN_C_PATCHED =

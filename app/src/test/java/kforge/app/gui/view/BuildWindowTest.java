@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -19,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,11 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import kforge.app.gui.model.BuildViewModel;
 import kforge.app.gui.model.ConfigSource;
-import kforge.app.gui.model.EditorViewModel;
-import kforge.app.gui.model.EngineThread;
 import kforge.app.gui.model.FakeKernelTree;
-import kforge.app.gui.model.OpenRequest;
-import kforge.app.gui.model.UserSettings;
 import kforge.runner.artifact.Artifact;
 import kforge.runner.record.BuildStatus;
 
@@ -49,25 +43,19 @@ class BuildWindowTest {
     @TempDir
     static Path dir;
 
-    private Stage stage;
-    private Preferences prefs;
+    private AppWindow app;
     private MainWindow window;
+    private Stage stage;
     private BuildViewModel build;
 
     @Start
     void start(Stage shown) throws Exception {
-        stage = shown;
-        prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
-        UserSettings settings = UserSettings.in(prefs);
-        EditorViewModel editor = new EditorViewModel(EngineThread.background(Platform::runLater));
-        window = KforgeApplication.show(stage, editor, settings);
-        stage.setWidth(1200);
-        stage.setHeight(760);
         Path work = Files.createTempDirectory(dir, "build");
-        editor.open(OpenRequest.sample(work.resolve("sample.config")));
-
+        app = AppWindow.show(shown, work, 760);
+        stage = shown;
+        window = app.window();
         Path tree = FakeKernelTree.copyTo(work);
-        build = new BuildViewModel(settings, List.of(FakeKernelTree.BOARD), System.getenv(), "make",
+        build = new BuildViewModel(app.settings(), List.of(FakeKernelTree.BOARD), System.getenv(), "make",
                 ForkJoinPool.commonPool(), Platform::runLater);
         build.choices().treeProperty().set(tree);
         build.choices().chooseOutDir(work.resolve("out"));
@@ -78,15 +66,7 @@ class BuildWindowTest {
 
     @AfterEach
     void closeWindowsAndForgetPreferences(FxRobot robot) throws Exception {
-        // The panel and the viewer are owned by this test's stage; the next test class must not find them.
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        prefs.removeNode();
-    }
-
-    private <T extends Node> T inBuildWindow(FxRobot robot, String query, Class<T> type) {
-        Window buildStage = window.buildWindow().stage();
-        return robot.lookup(query).match((Node n) -> n.getScene() != null && n.getScene().getWindow() == buildStage)
-                .queryAs(type);
+        app.close(robot);
     }
 
     @Test
@@ -96,23 +76,23 @@ class BuildWindowTest {
         assertNotNull(window.buildWindow(), "the Build menu opened the panel");
         assertTrue(window.buildWindow().stage().isShowing());
         WindowRobot.waitFor("the toolchain probe", 90, () -> build.choices().toolchainProperty().get().found());
-        assertTrue(inBuildWindow(robot, "#build-toolchain", Labeled.class).getText()
+        assertTrue(app.inBuildWindow(robot, "#build-toolchain", Labeled.class).getText()
                 .startsWith("arm-linux-gnueabi- -> arm-linux-gnueabi"));
 
-        robot.clickOn(inBuildWindow(robot, "#build-start", Node.class));
+        robot.clickOn(app.inBuildWindow(robot, "#build-start", Node.class));
         WindowRobot.waitFor("the build to end", 90, () -> build.statusProperty().get() != null);
         assertEquals(BuildStatus.PASS, build.statusProperty().get(), build.errorProperty().get());
 
-        ProgressBar bar = inBuildWindow(robot, "#build-progress", ProgressBar.class);
+        ProgressBar bar = app.inBuildWindow(robot, "#build-progress", ProgressBar.class);
         assertEquals(1.0, bar.getProgress(), "the bar completes");
-        ListView<?> log = inBuildWindow(robot, "#build-log", ListView.class);
+        ListView<?> log = app.inBuildWindow(robot, "#build-log", ListView.class);
         assertTrue(log.getItems().size() > 6, "the log shows make's lines");
         // The log follows its end: the last line is on screen, not just in the list.
         WindowRobot.waitFor("the log to follow its end", 90, () -> robot.from(log).lookup((Node n) -> n instanceof Labeled l
                 && l.getText() != null && l.getText().startsWith("kforge: build PASS") && n.isVisible()
                 && log.localToScene(log.getLayoutBounds()).contains(n.localToScene(n.getLayoutBounds())))
                 .tryQuery().isPresent());
-        TableView<Artifact> artifacts = inBuildWindow(robot, "#build-artifacts", TableView.class);
+        TableView<Artifact> artifacts = app.inBuildWindow(robot, "#build-artifacts", TableView.class);
         assertTrue(artifacts.isVisible(), "a pass brings the artifacts forward");
         assertEquals(List.of("arch/arm/boot/zImage", "vmlinux", "System.map", ".config"),
                 artifacts.getItems().stream().map(Artifact::path).toList());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -15,7 +14,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,13 +22,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import kforge.app.gui.model.EditorViewModel;
-import kforge.app.gui.model.EngineThread;
-import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.model.PatchRow;
 import kforge.app.gui.model.TreePatchesFixture;
 import kforge.app.gui.model.TreePatchesViewModel;
-import kforge.app.gui.model.UserSettings;
 import kforge.runner.patch.PatchSeries;
 import kforge.runner.patch.PatchStatus;
 
@@ -44,22 +38,17 @@ class TreePatchesWindowTest {
     @TempDir
     static Path dir;
 
+    private AppWindow app;
     private Stage stage;
-    private Preferences prefs;
     private MainWindow window;
     private TreePatchesViewModel model;
 
     @Start
     void start(Stage shown) throws Exception {
-        stage = shown;
-        prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
-        UserSettings settings = UserSettings.in(prefs);
-        EditorViewModel editor = new EditorViewModel(EngineThread.background(Platform::runLater));
-        window = KforgeApplication.show(stage, editor, settings);
-        stage.setWidth(1200);
-        stage.setHeight(760);
         Path work = Files.createTempDirectory(dir, "tree");
-        editor.open(OpenRequest.sample(work.resolve("sample.config")));
+        app = AppWindow.show(shown, work, 760);
+        stage = shown;
+        window = app.window();
 
         Path tree = TreePatchesFixture.kernelTree(work);
         PatchSeries series = PatchSeries.open(tree);
@@ -75,9 +64,7 @@ class TreePatchesWindowTest {
 
     @AfterEach
     void closeWindowsAndForgetPreferences(FxRobot robot) throws Exception {
-        // The panel is owned by this test's stage; the next test class must not find it.
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        prefs.removeNode();
+        app.close(robot);
     }
 
     private boolean inPanel(Node n) {

@@ -1,4 +1,4 @@
-package kforge.runner.make;
+package kforge.runner.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package kforge.runner.make;
+package kforge.runner.process;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,25 +9,26 @@ import java.nio.file.Path;
 import kforge.kconfig.diag.KconfigException;
 
 /**
- * The build's whole output in the out dir. A log that cannot be written stops the build before make
- * starts; one that fails later is abandoned rather than failing a build that is otherwise fine.
+ * A program's whole output in the out dir (make's build log, a boot's console). A log that cannot be
+ * written stops the run before the program starts; one that fails later is abandoned rather than failing
+ * a run that is otherwise fine.
  */
-final class BuildLog implements AutoCloseable {
+public final class OutputLog implements AutoCloseable {
     private BufferedWriter writer;
 
-    private BuildLog(BufferedWriter writer) {
+    private OutputLog(BufferedWriter writer) {
         this.writer = writer;
     }
 
-    static BuildLog create(Path file) {
+    public static OutputLog create(Path file) {
         try {
-            return new BuildLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            return new OutputLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new KconfigException(file + ": cannot write the build log: " + e.getMessage());
+            throw new KconfigException(file + ": cannot write the log: " + e.getMessage());
         }
     }
 
-    synchronized void line(String text) {
+    public synchronized void line(String text) {
         if (writer == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package kforge.runner.make;
+package kforge.runner.process;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -17,11 +17,12 @@ import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.env.ExecutableSearch;
 
 /**
- * One running make: its stdout and stderr handed over line by line as they come, and a cancel that stops
- * every process under it. Signalling make alone would leave its compilers running as orphans, so make is
+ * One running program with everything it starts (a make and its compilers, QEMU, UML's kernel and its
+ * helpers): its stdout and stderr handed over line by line as they come, and a cancel that stops every
+ * process under it. Signalling the program alone would leave its children running as orphans, so it is
  * started in a session of its own (util-linux setsid, when present) and cancel signals that whole group.
  */
-public final class MakeProcess {
+public final class SessionProcess {
     /** How long the processes get to stop on SIGTERM (make deletes half-written targets then) before SIGKILL. */
     private static final long GRACE_MILLIS = 5000;
 
@@ -34,15 +35,15 @@ public final class MakeProcess {
     private final List<Thread> readers = new ArrayList<>();
     private volatile boolean cancelled;
 
-    private MakeProcess(Process process) {
+    private SessionProcess(Process process) {
         this.process = process;
     }
 
     /**
      * Starts the command (an argument list, never a shell string) in a directory with exactly the given
-     * environment. stdin is /dev/null: a kernel make must never stop to ask.
+     * environment. stdin is /dev/null: nothing kforge runs may stop to ask.
      */
-    public static MakeProcess start(List<String> command, Path directory, Map<String, String> environment,
+    public static SessionProcess start(List<String> command, Path directory, Map<String, String> environment,
                                     LineSink sink) {
         ProcessBuilder builder = new ProcessBuilder(inOwnSession(command, environment))
                 .directory(directory.toFile())
@@ -55,7 +56,7 @@ public final class MakeProcess {
         } catch (IOException e) {
             throw new KconfigException("cannot run '" + command.get(0) + "': " + e.getMessage());
         }
-        MakeProcess running = new MakeProcess(process);
+        SessionProcess running = new SessionProcess(process);
         Object lock = new Object();
         running.read(process.getInputStream(), false, sink, lock);
         running.read(process.getErrorStream(), true, sink, lock);
@@ -82,19 +83,28 @@ public final class MakeProcess {
             } catch (IOException e) {
                 // The pipe closes when the process tree is killed; whatever was read has been delivered.
             }
-        }, "make-" + (stderr ? "stderr" : "stdout"));
+        }, "process-" + (stderr ? "stderr" : "stdout"));
         reader.setDaemon(true);
         reader.start();
         readers.add(reader);
     }
 
-    /** Waits for make to exit and for its last output line to be delivered; returns make's exit status. */
+    /** Waits for the program to exit and for its last output line to be delivered; returns its exit status. */
     public int waitFor() throws InterruptedException {
         int status = process.waitFor();
         for (Thread reader : readers) {
             reader.join(GRACE_MILLIS);
         }
         return status;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit status; only once the program has exited. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     public boolean isCancelled() {
@@ -106,7 +116,7 @@ public final class MakeProcess {
     }
 
     /**
-     * Stops make and everything it started: SIGTERM to the whole tree at once, so make can delete the
+     * Stops the program and everything it started: SIGTERM to the whole tree at once, so make can delete the
      * targets it was writing and the out dir stays usable, then SIGKILL to whatever is left.
      */
     public void cancel() {
@@ -133,7 +143,7 @@ public final class MakeProcess {
         }
     }
 
-    /** make, its descendants, and anything left in its session (a compiler whose shell has already died). */
+    /** The program, its descendants, and anything left in its session (a compiler whose shell has already died). */
     private List<ProcessHandle> processTree() {
         List<ProcessHandle> tree = new ArrayList<>();
         if (process.isAlive()) {

@@ -1,0 +1,161 @@
+package kforge.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kforge.kconfig.testing.Oracle;
+import kforge.kconfig.testing.ReferenceKernel;
+import kforge.runner.artifact.Artifact;
+import kforge.runner.board.BoardProfiles;
+import kforge.runner.boot.KernelBoot;
+import kforge.runner.record.BuildRecord;
+import kforge.runner.record.BuildRecords;
+import kforge.runner.record.BuildStatus;
+
+/**
+ * kforge boot on Debian's 6.1 and 6.12: UML as a process and versatilepb under qemu-system-arm, each a
+ * small kernel (the preset's boot fragment over allnoconfig, checked against the kernel's own make), a
+ * static init built with the board's compiler, and the marker on the console. Also a boot that never
+ * shows the marker, and two versatilepb builds from empty out dirs that must give the same zImage.
+ * Cost: four small kernel builds of ~1.5 min each and a fifth for reproducibility; each boot takes ~1 s.
+ */
+class BootCommandTest {
+    private static final Map<String, Booted> BOOTED = new ConcurrentHashMap<>();
+
+    /** An out dir after its first kforge boot, with the record, .config and console log as it left them. */
+    private record Booted(Path out, BuildRecord record, String config, String console) {
+    }
+
+    @TempDir
+    static Path dir;
+
+    @Test
+    void umlBootsOn61() throws Exception {
+        assertBoots(ReferenceKernel.LINUX_6_1, "uml", "um", null);
+    }
+
+    @Test
+    void umlBootsOn612() throws Exception {
+        assertBoots(ReferenceKernel.LINUX_6_12, "uml", "um", null);
+    }
+
+    @Test
+    void versatilepbBootsOn61() throws Exception {
+        assertBoots(ReferenceKernel.LINUX_6_1, "versatilepb", "arm", "arm-linux-gnueabi-");
+    }
+
+    @Test
+    void versatilepbBootsOn612() throws Exception {
+        assertBoots(ReferenceKernel.LINUX_6_12, "versatilepb", "arm", "arm-linux-gnueabi-");
+    }
+
+    @Test
+    void anInitWithoutTheMarkerFailsAtTheTimeoutAndLeavesNoProcess() throws Exception {
+        Path out = booted(ReferenceKernel.LINUX_6_1, "uml").out();
+        Path silent = dir.resolve("silent-init.c");
+        Files.writeString(silent, "#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n"
+                + "  printf(\"an init that never says it\\n\"); fflush(stdout);\n  for (;;) pause();\n}\n");
+        Path init = dir.resolve("silent-init");
+        run(List.of("gcc", "-static", "-o", init.toString(), silent.toString()));
+
+        long start = System.nanoTime();
+        CliRun run = CliRun.kforge("boot", "--board", "uml", "-n", "--tree", ReferenceKernel.LINUX_6_1.tree().toString(),
+                "--out", out.toString(), "-q", "--progress", "plain", "--init", init.toString(), "--timeout", "8");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(seconds >= 8, "it waited for the timeout: " + seconds);
+        BuildRecord.Boot boot = BuildRecords.read(out.resolve(BuildRecords.LATEST)).boot();
+        assertEquals(BuildStatus.FAIL, boot.status());
+        assertTrue(boot.detail().contains("no marker within 8.0 s"), boot.detail());
+        String console = Files.readString(out.resolve(boot.console()));
+        assertTrue(console.contains("an init that never says it"), "the console log is kept");
+        assertTrue(run.out().contains("an init that never says it"), "the console is streamed");
+        assertNoProcessRuns(out.resolve("linux"));
+    }
+
+    @Test
+    void twoVersatilepbBuildsFromEmptyOutDirsGiveTheSameZImage() throws Exception {
+        Path first = booted(ReferenceKernel.LINUX_6_1, "versatilepb").out();
+        Path second = dir.resolve("versatilepb-again");
+        CliRun run = CliRun.kforge("build", "--board", "versatilepb", "-n", "--tree",
+                ReferenceKernel.LINUX_6_1.tree().toString(), "--out", second.toString(), "-q", "--progress", "plain",
+                "--targets", "zImage");
+        assertEquals(0, run.exit(), tail(run.out()) + run.err());
+        assertEquals(zImageSha(first), zImageSha(second));
+        BuildRecord.Reproducible fixed = BuildRecords.read(second.resolve(BuildRecords.LATEST)).reproducible();
+        assertNotNull(fixed);
+        assertEquals("fixed", fixed.timestampSource(), "a Debian source tarball is no git tree");
+    }
+
+    private static void assertBoots(ReferenceKernel kernel, String board, String arch, String cross) throws Exception {
+        Booted booted = booted(kernel, board);
+        Path fragment = dir.resolve(board + "-boot.config");
+        Files.writeString(fragment, String.join("\n", BoardProfiles.builtIn().get(board).boot().config()) + "\n");
+        assertEquals(Oracle.configWithAllconfig(kernel, arch, cross, "allnoconfig", fragment,
+                dir.resolve("make-" + board + "-" + kernel)), booted.config(),
+                "the preset's .config is make allnoconfig with its boot fragment");
+        assertEquals(BuildStatus.PASS, booted.record().status());
+        BuildRecord.Boot boot = booted.record().boot();
+        assertEquals(BuildStatus.PASS, boot.status(), boot.detail());
+        assertTrue(boot.seconds() > 0 && boot.seconds() < 60, String.valueOf(boot.seconds()));
+        assertTrue(booted.console().contains(boot.marker()), "the console log has the marker");
+    }
+
+    /** A passing kforge boot of the board's small kernel, booted once per test run. */
+    private static Booted booted(ReferenceKernel kernel, String board) {
+        return BOOTED.computeIfAbsent(kernel + "/" + board, key -> {
+            Path out = dir.resolve(board + "-" + kernel);
+            CliRun run = CliRun.kforge("boot", "--board", board, "-n", "--tree", kernel.tree().toString(),
+                    "--out", out.toString(), "-q", "--progress", "plain", "--timeout", "60");
+            assertEquals(0, run.exit(), tail(run.out()) + run.err());
+            assertTrue(run.out().contains("kforge: boot PASS"), tail(run.out()));
+            assertTrue(run.out().contains(KernelBoot.DEFAULT_MARKER), "the console is streamed");
+            try {
+                BuildRecord record = BuildRecords.read(out.resolve(BuildRecords.LATEST));
+                return new Booted(out, record, Files.readString(out.resolve(".config"), StandardCharsets.ISO_8859_1),
+                        Files.readString(out.resolve(record.boot().console())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String zImageSha(Path out) {
+        return Artifact.inspect(out, "arch/arm/boot/zImage", "arm").sha256();
+    }
+
+    private static void assertNoProcessRuns(Path program) {
+        String path = program.toString();
+        List<String> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(path::equals).orElse(false)
+                        || p.info().commandLine().map(c -> c.contains(path)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertTrue(left.isEmpty(), "processes of the boot are left: " + left);
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), output);
+    }
+
+    private static String tail(String text) {
+        return text.length() < 4000 ? text : text.substring(text.length() - 4000);
+    }
+}
