@@ -140,11 +140,8 @@ public final class BatchCommand implements Callable<Integer> {
             return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),
                     build ? BuildStatus.SKIPPED : null, null, 0, 0, 0, List.of());
         }
-        BuildRecord record = KernelBuild.of(tree, boardOut).setBoard(profile.name()).setArch(profile.arch())
-                .setCrossCompile(profile.crossCompile()).setLoadAddress(profile.loadAddress())
-                .setTargets(targets.isEmpty() ? profile.targets() : targets).setJobs(jobs)
-                .setRequiredArtifacts(targets.isEmpty() ? profile.artifacts() : List.of())
-                .setWrapper(CompilerWrapper.parse(wrapper)).setConfigWarnings(outcome.warnings())
+        BuildRecord record = KernelBuild.forBoard(profile, tree, boardOut, profile.crossCompile(), targets)
+                .setJobs(jobs).setWrapper(CompilerWrapper.parse(wrapper)).setConfigWarnings(outcome.warnings())
                 .setListener(new BuildProgressView(System.out, false, "[" + profile.name() + "] "))
                 .call();
         return new BoardResult(profile.name(), profile.arch(), dotConfig.toString(), configStatus, outcome.unmet(),

@@ -36,11 +36,8 @@ final class BuildOptions {
 
     /** The build of the board's targets (or the given ones) into the out dir, printing its progress. */
     KernelBuild kernelBuild(BoardOptions board, BoardProfile profile, List<String> targets, List<String> warnings) {
-        return KernelBuild.of(board.tree, outDir()).setBoard(profile.name()).setArch(profile.arch())
-                .setCrossCompile(board.crossCompile(profile)).setLoadAddress(profile.loadAddress())
-                .setTargets(targets.isEmpty() ? profile.targets() : targets).setJobs(jobs)
-                .setRequiredArtifacts(targets.isEmpty() ? profile.artifacts() : List.of())
-                .setWrapper(CompilerWrapper.parse(wrapper)).setConfigWarnings(warnings)
+        return KernelBuild.forBoard(profile, board.tree, outDir(), board.crossCompile(profile), targets)
+                .setJobs(jobs).setWrapper(CompilerWrapper.parse(wrapper)).setConfigWarnings(warnings)
                 .setReproducible(!noReproducible)
                 .setListener(new BuildProgressView(System.out, showBar(), ""));
     }

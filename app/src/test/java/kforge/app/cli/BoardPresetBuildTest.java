@@ -66,7 +66,7 @@ class BoardPresetBuildTest {
         Path out = dir.resolve("out");
         CliRun run = CliRun.kforge("build", "--board", board, "--tree", tree.toString(), "--out", out.toString(),
                 "--targets", "zImage");
-        assertEquals(0, run.exit(), tail(run.out()) + run.err());
+        assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
 
         Path makeConfig = Oracle.config(ReferenceKernel.LINUX_6_1, "arm", CROSS, board + "_defconfig");
         String expected = Files.readString(makeConfig, StandardCharsets.ISO_8859_1);
@@ -80,7 +80,7 @@ class BoardPresetBuildTest {
                 .findFirst().orElseThrow();
         assertTrue(zImage.verified(), zImage.detail());
         assertEquals(0x016f2818, magicAt0x24(out.resolve("arch/arm/boot/zImage")));
-        assertTrue(run.out().contains("kforge: zImage PASS"), tail(run.out()));
+        assertTrue(run.out().contains("kforge: zImage PASS"), CliRun.tail(run.out()));
         assertTrue(Files.readString(out.resolve("kforge-build.log")).contains("Kernel: arch/arm/boot/zImage is ready"));
 
         Set<String> stale = staleLines(tree.resolve("arch/arm/configs/" + board + "_defconfig"), expected);
@@ -125,7 +125,4 @@ class BoardPresetBuildTest {
         return ByteBuffer.wrap(bytes, 0x24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    private static String tail(String text) {
-        return text.length() < 4000 ? text : text.substring(text.length() - 4000);
-    }
 }

@@ -1,7 +1,6 @@
 package kforge.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,14 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kforge.kconfig.testing.CommandRun;
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
 import kforge.runner.artifact.Artifact;
@@ -70,7 +70,8 @@ class BootCommandTest {
         Files.writeString(silent, "#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n"
                 + "  printf(\"an init that never says it\\n\"); fflush(stdout);\n  for (;;) pause();\n}\n");
         Path init = dir.resolve("silent-init");
-        run(List.of("gcc", "-static", "-o", init.toString(), silent.toString()));
+        CommandRun.run(List.of("gcc", "-static", "-o", init.toString(), silent.toString()), System.getenv(),
+                Duration.ofMinutes(2)).requireSuccess();
 
         long start = System.nanoTime();
         CliRun run = CliRun.kforge("boot", "--board", "uml", "-n", "--tree", ReferenceKernel.LINUX_6_1.tree().toString(),
@@ -95,7 +96,7 @@ class BootCommandTest {
         CliRun run = CliRun.kforge("build", "--board", "versatilepb", "-n", "--tree",
                 ReferenceKernel.LINUX_6_1.tree().toString(), "--out", second.toString(), "-q", "--progress", "plain",
                 "--targets", "zImage");
-        assertEquals(0, run.exit(), tail(run.out()) + run.err());
+        assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
         assertEquals(zImageSha(first), zImageSha(second));
         BuildRecord.Reproducible fixed = BuildRecords.read(second.resolve(BuildRecords.LATEST)).reproducible();
         assertNotNull(fixed);
@@ -122,8 +123,8 @@ class BootCommandTest {
             Path out = dir.resolve(board + "-" + kernel);
             CliRun run = CliRun.kforge("boot", "--board", board, "-n", "--tree", kernel.tree().toString(),
                     "--out", out.toString(), "-q", "--progress", "plain", "--timeout", "60");
-            assertEquals(0, run.exit(), tail(run.out()) + run.err());
-            assertTrue(run.out().contains("kforge: boot PASS"), tail(run.out()));
+            assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
+            assertTrue(run.out().contains("kforge: boot PASS"), CliRun.tail(run.out()));
             assertTrue(run.out().contains(KernelBoot.DEFAULT_MARKER), "the console is streamed");
             try {
                 BuildRecord record = BuildRecords.read(out.resolve(BuildRecords.LATEST));
@@ -148,14 +149,4 @@ class BootCommandTest {
         assertTrue(left.isEmpty(), "processes of the boot are left: " + left);
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), output);
-    }
-
-    private static String tail(String text) {
-        return text.length() < 4000 ? text : text.substring(text.length() - 4000);
-    }
 }

@@ -14,6 +14,11 @@ import kforge.app.Main;
  */
 public record CliRun(int exit, String out, String err) {
 
+    /** The end of a long output, for an assertion's message. */
+    public static String tail(String text) {
+        return text.length() < 4000 ? text : text.substring(text.length() - 4000);
+    }
+
     /** User errors come out as a message, never a Java stack trace. */
     public boolean hasStackTrace() {
         return err.contains("Exception") || err.contains("\tat ");

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One file a build produced, as the build report lists it: what it is, whether it checked out and its SHA-256,
@@ -70,11 +72,11 @@ public record Artifact(String path, ArtifactKind kind, long size, String sha256,
         int firstGlob = pattern.indexOf('*');
         int lastSlash = pattern.lastIndexOf('/', firstGlob);
         Path base = lastSlash < 0 ? outDir : outDir.resolve(pattern.substring(0, lastSlash));
-        java.nio.file.PathMatcher matcher = outDir.getFileSystem().getPathMatcher("glob:" + pattern);
+        PathMatcher matcher = outDir.getFileSystem().getPathMatcher("glob:" + pattern);
         if (!Files.isDirectory(base)) {
             return pattern;
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(base)) {
+        try (Stream<Path> files = Files.walk(base)) {
             return files.filter(Files::isRegularFile).map(f -> outDir.relativize(f).toString().replace('\\', '/'))
                     .filter(name -> matcher.matches(Path.of(name))).sorted().findFirst().orElse(pattern);
         } catch (IOException e) {

@@ -53,6 +53,15 @@ public record BoardProfile(String name, String description, String arch, String 
         crossCompile = crossCompile == null ? "" : crossCompile;
     }
 
+    /** Why kforge boot cannot boot this board, and what to boot instead; null when it can. */
+    public String cannotBoot() {
+        if (boot != null && boot.runner() != null) {
+            return null;
+        }
+        return "kforge cannot boot " + name + (boot != null && boot.instead() != null ? ": " + boot.instead()
+                : ": its profile says nothing about booting");
+    }
+
     /** The directory under arch/ (x86_64 → x86). */
     public String srcArch() {
         return ArchNames.srcArch(arch);

@@ -44,7 +44,6 @@ public final class BootRun {
     private boolean rebuild;
     private Path init;
     private String crossCompile = "";
-    private String marker = KernelBoot.DEFAULT_MARKER;
     private Map<String, String> environment = System.getenv();
     private Listener listener = new Listener() { };
 
@@ -84,7 +83,6 @@ public final class BootRun {
     }
 
     public BootRun setMarker(String marker) {
-        this.marker = marker;
         boot.setMarker(marker);
         return this;
     }
@@ -102,7 +100,7 @@ public final class BootRun {
 
     public BootRun setListener(Listener listener) {
         this.listener = listener;
-        boot.setConsole(listener::console);
+        boot.setConsole(listener::console).setStarting(listener::bootStarting);
         return this;
     }
 
@@ -131,19 +129,13 @@ public final class BootRun {
                     + " (--rebuild runs make again)");
         }
         Path work = outDir.resolve(WORK);
-        Path program = init != null ? init : BootPrograms.init(crossCompile, marker, work, environment);
+        Path program = init != null ? init : BootPrograms.init(crossCompile, boot.marker(), work, environment);
         boot.setInitramfs(Initramfs.write(program, work.resolve("initramfs.cpio")));
         if (boot.isUml() && isX86Host()) {
             boot.setPreload(BootPrograms.umlShim(work, environment));
         }
-        BuildRecord.Boot result;
-        if (cancelled) {
-            result = new BuildRecord.Boot(BuildStatus.CANCELLED, 0, KernelBoot.CONSOLE_LOG, marker, boot.command(),
-                    "cancelled before the boot");
-        } else {
-            listener.bootStarting(boot.command());
-            result = boot.call();
-        }
+        BuildRecord.Boot result = cancelled ? new BuildRecord.Boot(BuildStatus.CANCELLED, 0, KernelBoot.CONSOLE_LOG,
+                boot.marker(), boot.command(), "cancelled before the boot") : boot.call();
         BuildRecord booted = record.withBoot(result);
         BuildRecords.write(outDir, booted);
         return booted;

@@ -1,18 +1,18 @@
 package kforge.runner.boot;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.env.ExecutableSearch;
+import kforge.runner.artifact.Artifact;
 import kforge.runner.board.BoardProfile;
 import kforge.runner.process.OutputLog;
 import kforge.runner.process.SessionProcess;
@@ -37,6 +37,7 @@ public final class KernelBoot {
     private long timeoutMillis = 120_000;
     private Map<String, String> environment = System.getenv();
     private SessionProcess.LineSink console = (line, stderr) -> { };
+    private Consumer<List<String>> starting = command -> { };
 
     private volatile boolean cancelled;
     private volatile SessionProcess running;
@@ -48,12 +49,11 @@ public final class KernelBoot {
 
     /** A boot of what the board's build left in outDir. */
     public static KernelBoot of(BoardProfile profile, Path outDir) {
-        BoardProfile.Boot boot = profile.boot();
-        if (boot == null || boot.runner() == null) {
-            throw new KconfigException("kforge boot cannot boot " + profile.name() + (boot != null
-                    && boot.instead() != null ? ": " + boot.instead() : ": its profile says nothing about booting"));
+        String cannot = profile.cannotBoot();
+        if (cannot != null) {
+            throw new KconfigException(cannot);
         }
-        return new KernelBoot(boot, outDir);
+        return new KernelBoot(profile.boot(), outDir);
     }
 
     public KernelBoot setInitramfs(Path initramfs) {
@@ -76,6 +76,10 @@ public final class KernelBoot {
         return this;
     }
 
+    public String marker() {
+        return marker;
+    }
+
     public KernelBoot setTimeoutSeconds(double seconds) {
         if (!(seconds > 0)) {
             throw new KconfigException("--timeout " + seconds + ": give a number of seconds above 0");
@@ -92,6 +96,12 @@ public final class KernelBoot {
     /** Gets every console line as it comes (from the program's reader threads, one at a time). */
     public KernelBoot setConsole(SessionProcess.LineSink console) {
         this.console = console;
+        return this;
+    }
+
+    /** Gets the command just before it starts. */
+    public KernelBoot setStarting(Consumer<List<String>> starting) {
+        this.starting = starting;
         return this;
     }
 
@@ -141,6 +151,7 @@ public final class KernelBoot {
         String why;
         try (OutputLog log = OutputLog.create(outDir.resolve(CONSOLE_LOG))) {
             log.line("# " + String.join(" ", command));
+            starting.accept(command);
             SessionProcess process = SessionProcess.start(command, outDir, processEnvironment(), (line, stderr) -> {
                 log.line(line);
                 console.line(line, stderr);
@@ -154,7 +165,7 @@ public final class KernelBoot {
                 if (cancelled) {
                     process.cancel();
                 }
-                why = await(process, markerSeen, start);
+                why = await(process, command.get(0), markerSeen, start);
             } finally {
                 process.cancel();
                 process.waitFor();
@@ -173,14 +184,15 @@ public final class KernelBoot {
         if (preload == null) {
             return environment;
         }
-        Map<String, String> env = new java.util.HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment);
         String given = env.get("LD_PRELOAD");
         env.put("LD_PRELOAD", given == null || given.isBlank() ? preload.toString() : preload + " " + given);
         return env;
     }
 
     /** Null when the marker came; else why the boot ended without it. */
-    private String await(SessionProcess process, CountDownLatch markerSeen, long start) throws InterruptedException {
+    private String await(SessionProcess process, String program, CountDownLatch markerSeen, long start)
+            throws InterruptedException {
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
             if (markerSeen.await(50, TimeUnit.MILLISECONDS)) {
@@ -195,7 +207,7 @@ public final class KernelBoot {
                 process.cancel();
                 process.waitFor();
                 return markerSeen.getCount() == 0 ? null
-                        : command().get(0) + " exited with status " + exit + " before the marker";
+                        : program + " exited with status " + exit + " before the marker";
             }
             if (System.nanoTime() > deadline) {
                 return "no marker within " + timeoutMillis / 1000.0 + " s";
@@ -210,18 +222,13 @@ public final class KernelBoot {
         return file;
     }
 
-    /** The DTB by name under arch/arm/boot/dts: 6.5 moved ARM's device trees into vendor folders. */
+    /** The DTB by name under arch/arm/boot/dts, in a vendor folder or not (see {@link Artifact#resolve}). */
     private Path deviceTree(String name) {
-        Path dts = outDir.resolve("arch/arm/boot/dts");
-        Optional<Path> found = Optional.empty();
-        if (Files.isDirectory(dts)) {
-            try (Stream<Path> files = Files.walk(dts)) {
-                found = files.filter(f -> f.getFileName().toString().equals(name)).sorted().findFirst();
-            } catch (IOException e) {
-                throw new KconfigException(dts + ": cannot list: " + e.getMessage());
-            }
+        Path dtb = outDir.resolve(Artifact.resolve(outDir, "arch/arm/boot/dts/**" + name));
+        if (!Files.isRegularFile(dtb)) {
+            throw new KconfigException(outDir.resolve("arch/arm/boot/dts") + ": no " + name + "; build the dtbs target");
         }
-        return found.orElseThrow(() -> new KconfigException(dts + ": no " + name + "; build the dtbs target"));
+        return dtb;
     }
 
     private static List<String> words(String text) {

@@ -161,13 +161,19 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
         return assignments.applyOne(requested);
     }
 
+    /** Where a --set setting's '=' is; a setting without SYMBOL= is refused, naming it. */
+    public static int requireSetting(String setting) {
+        int eq = setting.indexOf('=');
+        if (eq <= 0) {
+            throw new KconfigException("--set '" + setting + "': expected SYMBOL=VALUE");
+        }
+        return eq;
+    }
+
     private String settingLines() {
         StringBuilder sb = new StringBuilder();
         for (String s : settings) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new KconfigException("--set '" + s + "': expected SYMBOL=VALUE");
-            }
+            int eq = requireSetting(s);
             String name = s.startsWith("CONFIG_") ? s.substring(0, eq) : "CONFIG_" + s.substring(0, eq);
             String value = s.substring(eq + 1);
             sb.append(value.equals("n") ? "# " + name + " is not set" : name + "=" + value).append('\n');

@@ -259,8 +259,8 @@ public final class ConfigTargets {
     /** merge_config.sh -m FIRST REST...: the first file is the base, and the result replaces the .config. */
     private void mergeOver(List<Path> files, boolean warnOverrides, boolean announceWrite) {
         message("Using " + files.get(0) + " as base");
-        writeMerge(new FragmentMerge(files.get(0).toString(), ConfigFiles.read(files.get(0))), files.subList(1, files.size()), warnOverrides,
-                announceWrite);
+        writeMerge(new FragmentMerge(files.get(0).toString(), ConfigFiles.read(files.get(0))),
+                files.subList(1, files.size()), warnOverrides, announceWrite);
     }
 
     /** merge_config.sh -m .config FRAGMENTS...; a missing .config is an empty base, as the script creates one. */
@@ -272,7 +272,8 @@ public final class ConfigTargets {
         if (announce) {
             message("Using " + configFile + " as base");
         }
-        writeMerge(new FragmentMerge(configFile.toString(), exists ? ConfigFiles.read(configFile) : ""), fragments, true, announce);
+        writeMerge(new FragmentMerge(configFile.toString(), exists ? ConfigFiles.read(configFile) : ""), fragments,
+                true, announce);
     }
 
     private void writeMerge(FragmentMerge merge, List<Path> fragments, boolean warnOverrides, boolean announceWrite) {

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import kforge.runner.artifact.Artifact;
 import kforge.runner.artifact.ModulesTarball;
+import kforge.runner.board.BoardProfile;
 import kforge.runner.process.OutputLog;
 import kforge.runner.process.SessionProcess;
 import kforge.runner.diag.Diagnostics;
@@ -64,6 +65,17 @@ public final class KernelBuild {
     /** A build of tree into outDir; outDir/.config must exist by the time it is called. */
     public static KernelBuild of(Path tree, Path outDir) {
         return new KernelBuild(tree, outDir);
+    }
+
+    /**
+     * A build of a board profile: its name, ARCH and load address, the given toolchain prefix, and the
+     * targets given, or with none the profile's own, whose artifacts must then exist for a pass.
+     */
+    public static KernelBuild forBoard(BoardProfile profile, Path tree, Path outDir, String crossCompile,
+                                       List<String> targets) {
+        return of(tree, outDir).setBoard(profile.name()).setArch(profile.arch()).setCrossCompile(crossCompile)
+                .setLoadAddress(profile.loadAddress()).setTargets(targets.isEmpty() ? profile.targets() : targets)
+                .setRequiredArtifacts(targets.isEmpty() ? profile.artifacts() : List.of());
     }
 
     public KernelBuild setBoard(String board) {

@@ -1,6 +1,5 @@
 package kforge.runner.make;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,21 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-
 import kforge.runner.record.BuildRecord;
+import kforge.runner.record.TreeIdentity;
 
 /**
  * What Documentation/kbuild/reproducible-builds.rst says to fix so that two builds of one config give the
- * same image: the timestamp (SOURCE_DATE_EPOCH when the caller sets it, else the tree's HEAD commit date,
- * else the epoch, 1970-01-01), the user and host, and the source and output paths compiled into the objects.
+ * same image: the timestamp (SOURCE_DATE_EPOCH when the caller sets it, else the time of the HEAD commit
+ * the record names as the tree's, else the epoch, 1970-01-01), the user and host, and the source and
+ * output paths compiled into the objects.
  */
 public final class ReproducibleBuild {
-    /** The timestamp of a tree that is not a git work tree and comes without SOURCE_DATE_EPOCH. */
+    /** The timestamp of a tree that is in no git repository and comes without SOURCE_DATE_EPOCH. */
     public static final Instant FIXED_TIMESTAMP = Instant.EPOCH;
     public static final String USER = "kforge";
     public static final String HOST = "kforge";
@@ -44,7 +39,7 @@ public final class ReproducibleBuild {
         String source = "KBUILD_BUILD_TIMESTAMP";
         if (timestamp == null) {
             String epoch = environment.get("SOURCE_DATE_EPOCH");
-            Instant commit = headCommitTime(tree);
+            Instant commit = TreeIdentity.head(tree).map(TreeIdentity.Head::commitTime).orElse(null);
             if (epoch != null && epoch.matches("[0-9]+")) {
                 timestamp = DATE_R.format(Instant.ofEpochSecond(Long.parseLong(epoch)));
                 source = "SOURCE_DATE_EPOCH";
@@ -78,24 +73,5 @@ public final class ReproducibleBuild {
             env.put(flags, given == null || given.isBlank() ? settings.prefixMap() : given + " " + settings.prefixMap());
         }
         return env;
-    }
-
-    /** The commit time of HEAD when tree is the top of a git work tree, else null. */
-    static Instant headCommitTime(Path tree) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().setWorkTree(tree.toFile());
-        builder.setGitDir(tree.resolve(".git").toFile());
-        if (!builder.getGitDir().exists()) {
-            return null;
-        }
-        try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
-            ObjectId head = repository.resolve("HEAD");
-            if (head == null) {
-                return null;
-            }
-            RevCommit commit = walk.parseCommit(head);
-            return Instant.ofEpochSecond(commit.getCommitTime());
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

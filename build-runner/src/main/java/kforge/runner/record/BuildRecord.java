@@ -35,8 +35,10 @@ public record BuildRecord(String kforge, String started, double seconds, BuildSt
     /**
      * The variables that fix what a build would otherwise take from the clock, the user and the host.
      *
-     * @param timestampSource where the timestamp came from: "git HEAD" or "fixed"
-     * @param prefixMap the -ffile-prefix-map given in KCFLAGS, which takes the tree's path out of the objects
+     * @param timestampSource where the timestamp came from: "KBUILD_BUILD_TIMESTAMP" (the caller's own),
+     *                        "SOURCE_DATE_EPOCH", "git HEAD" or "fixed"
+     * @param prefixMap the -ffile-prefix-map options added to KCFLAGS and KAFLAGS, which take the tree's and
+     *                  the out dir's paths out of the objects
      */
     public record Reproducible(String timestamp, String timestampSource, String user, String host,
                                String prefixMap) {

@@ -2,9 +2,13 @@ package kforge.runner.record;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import kforge.kconfig.env.KernelVersion;
@@ -21,17 +25,30 @@ public final class TreeIdentity {
         return new BuildRecord.Tree(absolute.toString(), version, gitHead(absolute));
     }
 
+    /** The commit checked out, and when it was committed. */
+    public record Head(String id, Instant commitTime) {
+    }
+
     /** HEAD's commit id, or null when the tree is not in a git repository (a tarball) or has no commit yet. */
     static String gitHead(Path tree) {
+        return head(tree).map(Head::id).orElse(null);
+    }
+
+    /** HEAD's commit, or empty when the tree is not in a git repository (a tarball) or has no commit yet. */
+    public static Optional<Head> head(Path tree) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(tree.toFile());
         if (builder.getGitDir() == null) {
-            return null;
+            return Optional.empty();
         }
-        try (Repository repository = builder.build()) {
+        try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
             ObjectId head = repository.resolve("HEAD");
-            return head == null ? null : head.name();
+            if (head == null) {
+                return Optional.empty();
+            }
+            RevCommit commit = walk.parseCommit(head);
+            return Optional.of(new Head(head.name(), Instant.ofEpochSecond(commit.getCommitTime())));
         } catch (IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -2,10 +2,9 @@ package kforge.runner.make;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import kforge.kconfig.testing.CommandRun;
 
 import kforge.runner.record.BuildRecord;
 
@@ -65,10 +66,8 @@ class ReproducibleBuildTest {
     }
 
     /** What date -d makes of the timestamp, in seconds since the epoch. */
-    private long dateReads(String timestamp) throws IOException, InterruptedException {
-        Process date = new ProcessBuilder(List.of("date", "-d", timestamp, "+%s")).redirectErrorStream(true).start();
-        String output = new String(date.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, date.waitFor(), output);
-        return Long.parseLong(output);
+    private static long dateReads(String timestamp) {
+        return Long.parseLong(CommandRun.run(List.of("date", "-d", timestamp, "+%s"), System.getenv(),
+                Duration.ofSeconds(30)).requireSuccess().stdout().strip());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * parsed by a shell. Output goes through temporary files, so nothing can block on a full pipe and a
  * failure can quote it.
  */
-final class CommandRun {
+public final class CommandRun {
     private final List<String> command;
     private final int exitCode;
     private final String stdout;
@@ -30,7 +30,7 @@ final class CommandRun {
         this.stderr = stderr;
     }
 
-    static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout) {
+    public static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout) {
         return run(command, environment, timeout, Path.of("/dev/null"));
     }
 
@@ -86,14 +86,14 @@ final class CommandRun {
     }
 
     /** Fails the calling test, quoting the program's stderr, unless it exited with status 0. */
-    CommandRun requireSuccess() {
+    public CommandRun requireSuccess() {
         if (exitCode != 0) {
             fail(String.join(" ", command) + " exited with status " + exitCode + "; its stderr:\n" + stderr);
         }
         return this;
     }
 
-    String stdout() {
+    public String stdout() {
         return stdout;
     }
 

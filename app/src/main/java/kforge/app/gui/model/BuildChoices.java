@@ -25,8 +25,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import kforge.kconfig.diag.KconfigException;
 import kforge.runner.board.BoardProfile;
+import kforge.runner.config.BoardConfig;
 import kforge.runner.make.CompilerWrapper;
 
 /**
@@ -275,9 +275,8 @@ public final class BuildChoices {
     /** Why Boot cannot go ahead as things stand, or null when it can. */
     String bootRefusal() {
         BoardProfile b = board.get();
-        if (b != null && (b.boot() == null || b.boot().runner() == null)) {
-            return "kforge cannot boot " + b.name() + (b.boot() != null && b.boot().instead() != null
-                    ? ": " + b.boot().instead() : ": its profile says nothing about booting");
+        if (b != null && b.cannotBoot() != null) {
+            return b.cannotBoot();
         }
         String refusal = refusal();
         return refusal == null || !refusal.equals("Tick at least one target.") ? refusal : null;
@@ -290,11 +289,7 @@ public final class BuildChoices {
     BuildPlan plan(String editorText, boolean boot) {
         BoardProfile b = board.get();
         List<String> chosen = boot ? b.targets() : selectedTargets();
-        for (String setting : values()) {
-            if (setting.indexOf('=') <= 0) {
-                throw new KconfigException("'" + setting + "': a value is SYMBOL=VALUE, e.g. CONFIG_LOCALVERSION=\"-x\"");
-            }
-        }
+        values().forEach(BoardConfig::requireSetting);
         return new BuildPlan(b, tree.get().toAbsolutePath().normalize(), outDir.get(), chosen,
                 chosen.equals(b.targets()), Math.max(1, jobs.get()), configSource.get(), configFile.get(),
                 editorText, allowUnmet.get(), fragments, values(), fromAllnoconfig.get(), wrapper.get(), boot);

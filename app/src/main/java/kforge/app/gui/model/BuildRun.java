@@ -97,10 +97,10 @@ final class BuildRun {
 
     private KernelBuild kernelBuild() {
         var b = plan.board();
-        return KernelBuild.of(plan.tree(), plan.outDir()).setBoard(b.name()).setArch(b.arch())
-                .setCrossCompile(b.crossCompile()).setLoadAddress(b.loadAddress()).setTargets(plan.targets())
-                .setJobs(plan.jobs()).setRequiredArtifacts(plan.profileTargets() ? b.artifacts() : List.of())
-                .setWrapper(plan.wrapper()).setMake(make).setEnvironment(environment).setListener(events);
+        return KernelBuild.forBoard(b, plan.tree(), plan.outDir(), b.crossCompile(),
+                        plan.profileTargets() ? List.of() : plan.targets())
+                .setJobs(plan.jobs()).setWrapper(plan.wrapper()).setMake(make).setEnvironment(environment)
+                .setListener(events);
     }
 
     /** As kforge boot: make only when something is missing, then the boot, its console in the log. */

@@ -293,7 +293,7 @@ class BuildViewModelTest {
             return null;
         });
         assertNull(onUi(build::start).join());
-        assertTrue(onUi(() -> build.errorProperty().get()).contains("'CONFIG_FOO': a value is SYMBOL=VALUE"),
+        assertTrue(onUi(() -> build.errorProperty().get()).contains("--set 'CONFIG_FOO': expected SYMBOL=VALUE"),
                 onUi(() -> build.errorProperty().get()));
     }
 
