@@ -4,6 +4,7 @@ import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.expr.ExprPrinter;
 import kforge.kconfig.model.Expr;
+import kforge.kconfig.model.ExprType;
 import kforge.kconfig.model.Kconfig;
 import kforge.kconfig.model.Property;
 import kforge.kconfig.model.PropertyType;
@@ -114,13 +115,21 @@ public final class Evaluator {
     private Tristate compare(Expr e) {
         calcValue(e.leftSym);
         calcValue(e.rightSym);
-        String str1 = stringValue(e.leftSym);
-        String str2 = stringValue(e.rightSym);
+        boolean result = comparisonHolds(e.type, stringValue(e.leftSym), e.leftSym.type, stringValue(e.rightSym),
+                e.rightSym.type);
+        return result ? Tristate.YES : Tristate.NO;
+    }
+
+    /**
+     * expr_calc_value of a comparison, on the operands' string values: two strings compare as bytes, anything
+     * else as numbers when both parse (unsigned if either is hex), else as bytes again.
+     */
+    public static boolean comparisonHolds(ExprType op, String str1, SymbolType type1, String str2, SymbolType type2) {
         ParsedValue v1 = ParsedValue.STRING;
         ParsedValue v2 = ParsedValue.STRING;
-        if (e.leftSym.type != SymbolType.STRING || e.rightSym.type != SymbolType.STRING) {
-            v1 = ParsedValue.of(str1, e.leftSym.type);
-            v2 = ParsedValue.of(str2, e.rightSym.type);
+        if (type1 != SymbolType.STRING || type2 != SymbolType.STRING) {
+            v1 = ParsedValue.of(str1, type1);
+            v2 = ParsedValue.of(str2, type2);
         }
         int res;
         if (v1.kind == ParsedValue.Kind.STRING || v2.kind == ParsedValue.Kind.STRING) {
@@ -130,17 +139,15 @@ public final class Evaluator {
         } else {
             res = Integer.signum(Long.compare(v1.value, v2.value));
         }
-        boolean result;
-        switch (e.type) {
-            case EQUAL: result = res == 0; break;
-            case GEQ: result = res >= 0; break;
-            case GTH: result = res > 0; break;
-            case LEQ: result = res <= 0; break;
-            case LTH: result = res < 0; break;
-            case UNEQUAL: result = res != 0; break;
-            default: result = false;
+        switch (op) {
+            case EQUAL: return res == 0;
+            case GEQ: return res >= 0;
+            case GTH: return res > 0;
+            case LEQ: return res <= 0;
+            case LTH: return res < 0;
+            case UNEQUAL: return res != 0;
+            default: return false;
         }
-        return result ? Tristate.YES : Tristate.NO;
     }
 
     /** strcmp on the strings' bytes (the engine keeps bytes as Latin-1 chars). */
@@ -419,7 +426,7 @@ public final class Evaluator {
     }
 
     /** The value of an int, hex or string symbol with nothing better: "" (and since 6.11 "0", "0x0"). */
-    private Object emptyValue(SymbolType type) {
+    public Object emptyValue(SymbolType type) {
         if (intHexZeroDefault) {
             if (type == SymbolType.INT) {
                 return "0";

@@ -359,6 +359,20 @@ final class ConfPair {
         }
     }
 
+    /**
+     * kforge's parse of this fixture for a search over it (kforge fix), working in a directory of its own
+     * with the fixture's work files; its .config is {@code kforge-session/.config}.
+     */
+    kforge.kconfig.fix.TreeSession kforgeSession() {
+        writeAll(srctree, files);
+        Path cwd = freshWorkDirectory("kforge-session");
+        Dialect dialect = dialectOverride != null ? dialectOverride : kernel.dialect();
+        Map<String, String> env = Map.copyOf(environment);
+        Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
+                .environment(env).dialect(dialect).reporter(Reporter.silent()).confWording(true).load();
+        return new kforge.kconfig.fix.TreeSession(kconfig, env, srctree, "fixture");
+    }
+
     /** What "kforge conf" does (app's ConfCompat), minus option parsing. */
     private Outcome runKforge(ConfMode mode, String file, Path cwd) {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
