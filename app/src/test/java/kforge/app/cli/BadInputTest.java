@@ -322,6 +322,71 @@ class BadInputTest {
         assertNoTemporaryFiles(work);
     }
 
+    /** A tree where FEATURE needs A, OLD needs BROKEN (which nothing can set), on top of the usual N and A. */
+    private Path fixTree() {
+        return tree(Map.of("Kconfig", "config N\n\tint \"n\"\n\trange 1 10\n\tdefault 5\n\nconfig A\n\tbool \"a\"\n\n"
+                + "config FEATURE\n\tbool \"feature\"\n\tdepends on A\n\n"
+                + "config BROKEN\n\tbool\n\nconfig OLD\n\tbool \"old\"\n\tdepends on BROKEN\n\n"
+                + "source \"arch/x86/Kconfig\"\n"));
+    }
+
+    @Test
+    void fixApplyWritesTheFixAndKeepsThePreviousConfigAsConfigOld() throws IOException {
+        Path tree = fixTree();
+        Path work = Files.createDirectories(root.resolve("tree-work"));
+        Result made = kforge(work, Map.of(), "olddefconfig", "--tree", tree.toString(), "--arch", "x86_64");
+        assertEquals(0, made.exit, made.stderr);
+        byte[] before = Files.readAllBytes(work.resolve(".config"));
+
+        Result fix = kforge(work, Map.of(), "fix", "--tree", tree.toString(), "--arch", "x86_64", "--want",
+                "FEATURE=y", "--apply");
+        assertEquals(0, fix.exit, fix.stdout + fix.stderr);
+        assertTrue(fix.stdout.contains("A n -> y"), fix.stdout);
+        String after = Files.readString(work.resolve(".config"));
+        assertTrue(after.contains("\nCONFIG_A=y\n") && after.contains("\nCONFIG_FEATURE=y\n"), after);
+        assertArrayEquals(before, Files.readAllBytes(work.resolve(".config.old")));
+        assertNoTemporaryFiles(work);
+    }
+
+    @Test
+    void fixOfAnImpossibleValueExitsOneWithTheReasonAndLeavesConfigAlone() throws IOException {
+        Path tree = fixTree();
+        Path work = Files.createDirectories(root.resolve("tree-work"));
+        Result made = kforge(work, Map.of(), "olddefconfig", "--tree", tree.toString(), "--arch", "x86_64");
+        assertEquals(0, made.exit, made.stderr);
+        byte[] before = Files.readAllBytes(work.resolve(".config"));
+        Files.deleteIfExists(work.resolve(".config.old"));
+
+        Result fix = kforge(work, Map.of(), "fix", "--tree", tree.toString(), "--arch", "x86_64", "--want", "OLD=y",
+                "--apply");
+        assertEquals(1, fix.exit, fix.stdout + fix.stderr);
+        assertNoStackTrace(fix);
+        assertTrue(fix.stdout.contains("OLD=y: no fix: OLD=y is impossible: it depends on BROKEN [=n]")
+                && fix.stdout.contains("BROKEN has no prompt"), fix.stdout);
+        assertArrayEquals(before, Files.readAllBytes(work.resolve(".config")));
+        assertFalse(Files.exists(work.resolve(".config.old")), ".config.old written by a fix that found nothing");
+        assertNoTemporaryFiles(work);
+    }
+
+    @Test
+    void fixOfAnUnknownSymbolOrABadValueExitsTwoNamingIt() throws IOException {
+        Path tree = fixTree();
+        Path work = Files.createDirectories(root.resolve("tree-work"));
+        assertEquals(0, kforge(work, Map.of(), "olddefconfig", "--tree", tree.toString(), "--arch", "x86_64").exit);
+
+        Result unknown = kforge(work, Map.of(), "fix", "--tree", tree.toString(), "--arch", "x86_64", "--want",
+                "NO_SUCH=y");
+        assertEquals(2, unknown.exit, unknown.stdout + unknown.stderr);
+        assertNoStackTrace(unknown);
+        assertEquals("NO_SUCH: no such symbol in this tree\n", unknown.stderr);
+
+        Result badValue = kforge(work, Map.of(), "fix", "--tree", tree.toString(), "--arch", "x86_64", "--want",
+                "N=ten");
+        assertEquals(2, badValue.exit, badValue.stdout + badValue.stderr);
+        assertEquals("N=ten: not a valid integer value\n", badValue.stderr);
+        assertNoTemporaryFiles(work);
+    }
+
     @Test
     void setKeepsThePreviousConfigAsConfigOld() throws IOException {
         Path tree = tree(Map.of());

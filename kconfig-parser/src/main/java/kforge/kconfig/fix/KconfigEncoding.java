@@ -300,9 +300,10 @@ final class KconfigEncoding {
                 && !wantedUserValues.containsKey(sym);
     }
 
+    /** A config's prompt, or a menuconfig's (its prompt becomes a MENU property). */
     static boolean hasPrompt(Symbol sym) {
         for (Property p : sym.properties) {
-            if (p.type == PropertyType.PROMPT) {
+            if (p.type == PropertyType.PROMPT || p.type == PropertyType.MENU) {
                 return true;
             }
         }

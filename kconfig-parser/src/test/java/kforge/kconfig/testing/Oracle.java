@@ -83,13 +83,42 @@ public final class Oracle {
      */
     public static String configWithAllconfig(ReferenceKernel kernel, String arch, String crossCompileOrNull,
                                              String target, Path fragment, Path out) {
+        return configIn(kernel, arch, crossCompileOrNull, target, out, null,
+                "KCONFIG_ALLCONFIG=" + fragment.toAbsolutePath());
+    }
+
+    /**
+     * The .config that {@code make ARCH=arch [CROSS_COMPILE=cross] olddefconfig} writes over the given text as
+     * .config, in out, a directory of the test's own (a fix's result, say; nothing is cached). On a tree
+     * without build_config, out starts as a copy of {@code builtObjtree}, an O= directory whose conf make has
+     * built already (an earlier result's), so make does not build conf again: as in an O= directory in use.
+     */
+    public static String olddefconfigOf(ReferenceKernel kernel, String arch, String crossCompileOrNull,
+                                         String config, Path out, Path builtObjtree) {
+        if (!hasBuildConfig(kernel)) {
+            seed(out, builtObjtree);
+        }
+        return configIn(kernel, arch, crossCompileOrNull, "olddefconfig", out, config);
+    }
+
+    private static String configIn(ReferenceKernel kernel, String arch, String cross, String target, Path out,
+                                   String startingConfig, String... variables) {
         if (hasBuildConfig(kernel)) {
-            seed(out, confDirectory(kernel, arch, crossCompileOrNull));
+            seed(out, confDirectory(kernel, arch, cross));
         } else {
             createDirectories(out);
         }
-        List<String> command = makeCommand(kernel.tree(), out, arch, crossCompileOrNull, target);
-        command.add(command.size() - 1, "KCONFIG_ALLCONFIG=" + fragment.toAbsolutePath());
+        try {
+            if (startingConfig != null) {
+                Files.writeString(out.resolve(".config"), startingConfig, StandardCharsets.ISO_8859_1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = makeCommand(kernel.tree(), out, arch, cross, target);
+        for (String variable : variables) {
+            command.add(command.size() - 1, variable);
+        }
         CommandRun.run(command, makeEnvironment(), MAKE_TIMEOUT, Path.of("/dev/null")).requireSuccess();
         try {
             return Files.readString(out.resolve(".config"), StandardCharsets.ISO_8859_1);
