@@ -1,7 +1,10 @@
 package kforge.app.gui.model;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,6 +22,9 @@ import kforge.kconfig.dialect.Dialect;
 import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.env.KernelVersion;
 import kforge.kconfig.eval.Evaluator;
+import kforge.kconfig.fix.FixOutcome;
+import kforge.kconfig.fix.FixSearch;
+import kforge.kconfig.fix.TreeSession;
 import kforge.kconfig.io.ConfSettings;
 import kforge.kconfig.io.ConfigReader;
 import kforge.kconfig.io.ConfigWriter;
@@ -198,6 +204,56 @@ public final class ConfigSession {
     /** The .config text the current state would be saved as. */
     public String render() {
         return new ConfigWriter(evaluator, settings(configFile)).render();
+    }
+
+    /**
+     * "Make it so": fixes that give sym the value, found and verified on a copy of the state being edited;
+     * the search uses the parsed tree's evaluation state, so the edits are read back in after it.
+     */
+    public FixOutcome findFixes(Symbol sym, String value) {
+        String current = render();
+        Path scratch = scratchFile();
+        try {
+            Files.writeString(scratch, current, StandardCharsets.ISO_8859_1);
+            TreeSession tree = new TreeSession(kconfig, environment, srctree, request.arch());
+            return FixSearch.on(tree).config(scratch).want(sym.name() + "=" + value).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(scratch);
+            replaceWith(current);
+        }
+    }
+
+    /** The state becomes what this .config text says, as if it were loaded; the file being edited stays. */
+    public void replaceWith(String configText) {
+        Path scratch = scratchFile();
+        try {
+            Files.writeString(scratch, configText, StandardCharsets.ISO_8859_1);
+            kconfig.resetEvaluationState();
+            evaluator = new Evaluator(kconfig, messages);
+            new ConfigReader(evaluator, settings(scratch)).read(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private Path scratchFile() {
+        try {
+            return Files.createTempFile(configFile.getParent(), ".kforge-fix", ".config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path scratch) {
+        try {
+            Files.deleteIfExists(scratch);
+        } catch (IOException ignored) {
+            // A leftover scratch file beside the .config is harmless; the next search makes another.
+        }
     }
 
     /** Sets a symbol as "kforge set" does; returns why it cannot be taken, or null. */

@@ -309,6 +309,40 @@ public final class EditorViewModel {
         });
     }
 
+    /**
+     * "Make it so…": the fewest changes that give the entry's symbol the value, each verified by the engine.
+     * Nothing changes until one is applied with {@link #applyFix}.
+     */
+    public CompletableFuture<FixProposals> findFixes(ConfigEntry entry, String value) {
+        return engine.submit(() -> {
+            Symbol sym = entry.menu.sym;
+            if (sym == null || sym.name() == null) {
+                return new FixProposals("", value, List.of(), "this row has no symbol");
+            }
+            try {
+                kforge.kconfig.fix.FixOutcome found = requireSession().findFixes(sym, value);
+                String reason = found.alreadyHolds() ? "it already is " + value : found.reason();
+                return new FixProposals(sym.name(), value, found.fixes(), reason);
+            } catch (KconfigException e) {
+                return new FixProposals(sym.name(), value, List.of(), e.getMessage());
+            }
+        }, found -> { });
+    }
+
+    /** Applies one of the fixes found; one undo step restores the state before it. */
+    public CompletableFuture<Outcome> applyFix(FixProposals proposals, int index) {
+        ConfigEntry selectedNow = tree.selectedProperty().get();
+        return run(() -> {
+            ConfigSession s = requireSession();
+            UserValues before = UserValues.captureAll(s.kconfig());
+            s.replaceWith(proposals.fixes().get(index).config());
+            UserValues after = UserValues.captureAll(s.kconfig());
+            String description = "fix for " + proposals.wanted();
+            history.record(description, before, after);
+            return outcome(selectedNow, "Applied the " + description, after.symbols());
+        });
+    }
+
     public CompletableFuture<Outcome> undo() {
         ConfigEntry selectedNow = tree.selectedProperty().get();
         return run(() -> {

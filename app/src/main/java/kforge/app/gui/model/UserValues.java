@@ -33,6 +33,17 @@ final class UserValues {
         return new UserValues(list);
     }
 
+    /** Every symbol's user value: what a change that rereads the whole .config (a fix) can touch. */
+    static UserValues captureAll(kforge.kconfig.model.Kconfig kconfig) {
+        List<Saved> list = new ArrayList<>();
+        for (Symbol sym : kconfig.symbols().inCreationOrder()) {
+            if (!sym.isConst()) {
+                list.add(Saved.of(sym));
+            }
+        }
+        return new UserValues(list);
+    }
+
     void restore(Evaluator evaluator) {
         for (Saved s : saved) {
             s.restore();

@@ -193,7 +193,10 @@ public final class MainWindow {
         redo.textProperty().bind(Bindings.concat("Redo ", editor.redoLabelProperty()));
         redo.disableProperty().bind(editor.canRedoProperty().not());
         MenuItem find = item("Find...", "Shortcut+F", () -> searchField.requestFocus());
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find);
+        MenuItem makeItSo = item("Make It So...", "Shortcut+M",
+                () -> MakeItSoDialog.open(stage, scene, editor, editor.tree().selectedProperty().get()));
+        makeItSo.setId("make-it-so");
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), find, makeItSo);
 
         CheckMenuItem showAll = new CheckMenuItem("Show All Options");
         showAll.setId("show-all");

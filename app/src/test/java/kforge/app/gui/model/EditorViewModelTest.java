@@ -61,6 +61,32 @@ class EditorViewModelTest {
     }
 
     @Test
+    void makeItSoAppliesTheFewestChangesAndOneUndoRestoresTheEarlierState() throws IOException {
+        editor.setValue(entry("INET"), Tristate.NO);
+        ConfigEntry ipPnp = entry("IP_PNP");
+        assertEquals(Tristate.NO, ipPnp.state().tri());
+        assertNotNull(editor.setValue(ipPnp, Tristate.YES).join().fault(), "IP_PNP=y is refused while INET=n");
+        String refusedState = editor.currentConfigText().join();
+
+        FixProposals proposals = editor.findFixes(ipPnp, "y").join();
+        assertFalse(proposals.fixes().isEmpty(), proposals.reason());
+        assertEquals("1 change: INET=y", proposals.titles().get(0));
+        assertTrue(proposals.preview(0).contains("INET: n -> y") && proposals.preview(0).contains("IP_PNP: n -> y"),
+                proposals.preview(0));
+        assertEquals(refusedState, editor.currentConfigText().join(), "finding a fix changes nothing");
+
+        EditorViewModel.Outcome applied = editor.applyFix(proposals, 0).join();
+        assertNull(applied.fault(), applied.fault());
+        assertEquals(Tristate.YES, entry("IP_PNP").state().tri());
+        assertEquals(Tristate.YES, entry("INET").state().tri());
+        assertEquals(proposals.fixes().get(0).config(), editor.currentConfigText().join());
+
+        editor.undo().join();
+        assertEquals(refusedState, editor.currentConfigText().join(), "undo restores the state before the fix");
+        assertEquals(Tristate.NO, entry("INET").state().tri());
+    }
+
+    @Test
     void enablingAnOptionListsItsDependents() {
         ConfigEntry rawNand = entry("MTD_RAW_NAND");
         editor.setValue(rawNand, Tristate.NO);
