@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.expr.ExprPrinter;
 import kforge.kconfig.model.Expr;
+import kforge.kconfig.model.ExprType;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.SymbolType;
 import kforge.kconfig.model.Tristate;
@@ -40,26 +41,40 @@ final class CauseTracer {
     /** The terms of a condition that must reach needed; the failing ones are followed. */
     List<Term> conditionTerms(Expr e, Tristate needed, int depth) {
         return toTerms(TermSplitter.conjuncts(e, evaluator, needed), t -> t.lessThan(needed), t -> t.lessThan(needed),
-                depth);
+                false, depth);
     }
 
-    /** The same, every term followed: a condition that decided the value (a default's, an imply's). */
+    /**
+     * The same, every term followed: an expression that decided the value (a default's value, a range's
+     * condition). A constant (default y, default 0x10) is no term: there is nothing to ask about it.
+     */
     List<Term> decidingTerms(Expr e, int depth) {
-        return toTerms(TermSplitter.conjuncts(e, evaluator, Tristate.MOD), t -> false, t -> true, depth);
+        List<Expr> terms = TermSplitter.conjuncts(e, evaluator, Tristate.MOD).stream()
+                .filter(t -> !isConstant(t)).toList();
+        return toTerms(terms, t -> false, t -> true, true, depth);
+    }
+
+    static boolean isConstant(Expr e) {
+        return e != null && e.type == ExprType.SYMBOL && (e.leftSym.isConst() || e.leftSym.type == SymbolType.UNKNOWN);
     }
 
     /** A reverse dependency's selectors above floor, each one followed; they are what blocks a lower value. */
     List<Term> selectorsAbove(Expr revDep, Tristate floor, boolean blocking, int depth) {
         List<Expr> above = TermSplitter.disjuncts(revDep).stream()
                 .filter(e -> floor.lessThan(evaluator.value(e))).toList();
-        return toTerms(above, t -> blocking, t -> true, depth);
+        return toTerms(above, t -> blocking, t -> true, true, depth);
     }
 
-    private List<Term> toTerms(List<Expr> exprs, Predicate<Tristate> fails, Predicate<Tristate> follow, int depth) {
+    /**
+     * positiveOnly: of a term that holds, follow only the symbols it needs to be set; "!B" holding says B is
+     * off, which causes nothing, and a selector's "&& !CPU_X" lists would otherwise swamp the answer.
+     */
+    private List<Term> toTerms(List<Expr> exprs, Predicate<Tristate> fails, Predicate<Tristate> follow,
+                               boolean positiveOnly, int depth) {
         List<Term> terms = new ArrayList<>();
         for (Expr e : exprs) {
             Tristate truth = evaluator.value(e);
-            List<Explanation> causes = follow.test(truth) ? causesOf(e, depth) : List.of();
+            List<Explanation> causes = follow.test(truth) ? causesOf(e, positiveOnly, depth) : List.of();
             terms.add(new Term(ExprPrinter.plain(e), valued(e), e, truth, fails.test(truth), causes));
         }
         return terms;
@@ -70,12 +85,12 @@ final class CauseTracer {
     }
 
     /** Why each symbol of the term has its value, while the depth allows. */
-    private List<Explanation> causesOf(Expr e, int depth) {
+    private List<Explanation> causesOf(Expr e, boolean positiveOnly, int depth) {
         if (depth >= MAX_DEPTH) {
             return List.of();
         }
         List<Explanation> causes = new ArrayList<>();
-        for (Symbol sym : symbolsOf(e)) {
+        for (Symbol sym : symbolsOf(e, positiveOnly)) {
             causes.add(valueOf(sym, depth + 1));
         }
         return causes;
@@ -113,20 +128,20 @@ final class CauseTracer {
     }
 
     /** The named symbols an expression reads; constants (y, m, n, literals) need no explanation. */
-    static Set<Symbol> symbolsOf(Expr e) {
+    static Set<Symbol> symbolsOf(Expr e, boolean positiveOnly) {
         Set<Symbol> found = new LinkedHashSet<>();
-        collect(e, found);
+        collect(e, positiveOnly, found);
         return found;
     }
 
-    private static void collect(Expr e, Set<Symbol> found) {
-        if (e == null) {
+    private static void collect(Expr e, boolean positiveOnly, Set<Symbol> found) {
+        if (e == null || positiveOnly && e.type == ExprType.NOT) {
             return;
         }
         addNamed(e.leftSym, found);
         addNamed(e.rightSym, found);
-        collect(e.left, found);
-        collect(e.right, found);
+        collect(e.left, positiveOnly, found);
+        collect(e.right, positiveOnly, found);
     }
 
     private static void addNamed(Symbol sym, Set<Symbol> found) {

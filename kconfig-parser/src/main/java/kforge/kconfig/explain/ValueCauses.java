@@ -126,14 +126,17 @@ final class ValueCauses {
             return;
         }
         Tristate value = evaluator.value(def.expr).and(def.visibleTri);
-        clauses.add("default " + ExprPrinter.plain(def.expr) + " (" + value.text() + ") at " + def.location);
+        String computed = CauseTracer.isConstant(def.expr) ? "" : " (" + value.text() + ")";
+        clauses.add("default " + ExprPrinter.plain(def.expr) + computed + " at " + def.location);
         findings.add(defaultFinding(def));
     }
 
     private Finding defaultFinding(Property def) {
         String condition = def.visibleExpr == null ? "" : " if " + ExprPrinter.plain(def.visibleExpr);
+        // The value's own symbols are followed; the condition's terms only show that it holds, and
+        // following each of them would explain half the tree.
         List<Term> terms = new ArrayList<>(tracer.decidingTerms(def.expr, depth));
-        terms.addAll(tracer.decidingTerms(def.visibleExpr, depth));
+        terms.addAll(tracer.conditionTerms(def.visibleExpr, Tristate.MOD, depth));
         return new Finding("default " + ExprPrinter.plain(def.expr) + condition + " at " + def.location
                 + " is the first whose condition holds", terms);
     }
