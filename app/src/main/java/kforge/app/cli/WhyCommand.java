@@ -2,7 +2,6 @@ package kforge.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import kforge.kconfig.ConfigEngine;
@@ -41,17 +40,6 @@ public final class WhyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SYMBOL", description = "The symbol, with or without its CONFIG_ prefix.")
     String symbol;
 
-    private final Map<String, String> environment;
-
-    public WhyCommand() {
-        this(System.getenv());
-    }
-
-    /** kforge why as if started in this environment. */
-    public WhyCommand(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-    }
-
     @Override
     public Integer call() {
         try {
@@ -71,7 +59,7 @@ public final class WhyCommand implements Callable<Integer> {
             throw new KconfigException(configFile + ": No such file; make one first (e.g. kforge defconfig)");
         }
         ConfigEngine engine = ConfigEngine.open(tree.tree, tree.arch, tree.crossCompile, configFile.getParent(),
-                environment, Reporter.console());
+                System.getenv(), Reporter.console());
         Evaluator evaluator = engine.freshEvaluator();
         ConfSettings settings = engine.settings(configFile, tree.quiet);
         new ConfigReader(evaluator, settings).read(null);
