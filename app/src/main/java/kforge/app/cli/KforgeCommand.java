@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The kforge command line: one subcommand per configuration operation. */
 @Command(name = "kforge", mixinStandardHelpOptions = true, version = "kforge 0.1.0",
         description = "Configure and build Linux kernels.",
-        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BootCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, FixCommand.class, EnvCommand.class, StatsCommand.class, PatchCommand.class, TreeCommand.class, TargetsCommand.class})
+        subcommands = {GuiCommand.class, ConfigCommand.class, BuildCommand.class, BootCommand.class, BatchCommand.class, DoctorCommand.class, SetCommand.class, WhyCommand.class, FixCommand.class, EnvCommand.class, StatsCommand.class, PatchCommand.class, TreeCommand.class, TargetsCommand.class})
 public final class KforgeCommand implements Runnable {
     private static final String[][] MODES = {
         {"defconfig", "New .config from a defconfig (a name in arch/$SRCARCH/configs, a path, or the arch's)."},

@@ -404,6 +404,53 @@ class BadInputTest {
     }
 
     @Test
+    void whyExplainsAndExitsZeroWhenTheValueHoldsOneWhenItCannotTwoOnBadInput() throws IOException {
+        Path tree = tree(Map.of("Kconfig", "config N\n\tint \"n\"\n\trange 1 10\n\tdefault 5\n\n"
+                + "config A\n\tbool \"a\"\n\nconfig DRIVER\n\tbool \"driver\"\n\tdepends on A\n\n"
+                + "source \"arch/x86/Kconfig\"\n"));
+        Path work = Files.createDirectories(root.resolve("tree-work"));
+        Result made = kforge(work, Map.of(), "olddefconfig", "--tree", tree.toString(), "--arch", "x86_64");
+        assertEquals(0, made.exit, made.stderr);
+        byte[] before = Files.readAllBytes(work.resolve(".config"));
+        String[] where = {"--tree", tree.toString(), "--arch", "x86_64"};
+
+        Result cannot = kforge(work, Map.of(), why(where, "DRIVER", "--want", "y"));
+        assertEquals(1, cannot.exit, cannot.stdout + cannot.stderr);
+        assertTrue(cannot.stdout.startsWith("Can't be y: A is false (A=n, set to n in .config)\n"
+                + "  prompt \"driver\" at Kconfig:10 is visible if A:\n    FAILS A [=n]  is false\n      A=n: set to n in .config\n"), cannot.stdout);
+
+        Result value = kforge(work, Map.of(), why(where, "CONFIG_N"));
+        assertEquals(0, value.exit, value.stderr);
+        assertTrue(value.stdout.startsWith("N=5: set to \"5\" in .config\n"), value.stdout);
+
+        Result can = kforge(work, Map.of(), why(where, "A", "--want", "y"));
+        assertEquals(0, can.exit, can.stderr);
+        assertTrue(can.stdout.startsWith("Can be y (now n: set to n in .config)"), can.stdout);
+
+        Result range = kforge(work, Map.of(), why(where, "N", "--want", "999"));
+        assertEquals(1, range.exit, range.stderr);
+        assertTrue(range.stdout.startsWith("Can't be 999: out of range [1..10] (the range at Kconfig:3)\n"),
+                range.stdout);
+
+        Result noSuch = kforge(work, Map.of(), why(where, "NOPE"));
+        assertEquals(2, noSuch.exit);
+        assertNoStackTrace(noSuch);
+        assertEquals("kforge why: NOPE: no such symbol in this tree\n", noSuch.stderr);
+
+        Result notAValue = kforge(work, Map.of(), why(where, "A", "--want", "q"));
+        assertEquals(2, notAValue.exit);
+        assertTrue(notAValue.stdout.startsWith("Can't be q: a bool takes y, m or n"), notAValue.stdout);
+        assertArrayEquals(before, Files.readAllBytes(work.resolve(".config")), "why changes nothing");
+    }
+
+    private static String[] why(String[] where, String... args) {
+        List<String> all = new ArrayList<>(List.of("why"));
+        all.addAll(List.of(where));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void treeCommandSyntaxErrorLeavesConfigAlone() throws IOException {
         Path tree = tree(Map.of("arch/x86/Kconfig", "config X86\n\tdef_bool y\n\tselect\n"));
         Path work = Files.createDirectories(root.resolve("tree-work"));

@@ -5,9 +5,7 @@ import java.util.List;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.eval.Evaluator;
-import kforge.kconfig.expr.ExprPrinter;
-import kforge.kconfig.model.Property;
-import kforge.kconfig.model.PropertyType;
+import kforge.kconfig.explain.Explainer;
 import kforge.kconfig.model.Symbol;
 import kforge.kconfig.model.SymbolType;
 import kforge.kconfig.model.Tristate;
@@ -66,84 +64,27 @@ public final class SymbolAssignments {
      */
     public String assign(Symbol sym, String value) {
         evaluator.calcValue(sym);
-        if (sym.type.isLogic()) {
-            return setLogic(sym, value);
-        }
-        return setString(sym, value);
+        boolean taken = sym.type.isLogic() ? setLogic(sym, value) : setString(sym, value);
+        // The reason comes from the explainer, so "kforge set" and "kforge why" never disagree.
+        return taken ? null : sym.name() + "=" + value + ": " + Explainer.refusal(evaluator, sym, value).reason();
     }
 
-    private String setLogic(Symbol sym, String value) {
+    private boolean setLogic(Symbol sym, String value) {
         Tristate t = value.length() == 1 ? Tristate.fromLetter(value.charAt(0)) : null;
         if (t == null) {
-            return sym.name() + "=" + value + ": a " + sym.type.displayName() + " takes y, m or n";
+            return false;
         }
         if (sym.currTri == t) {
             if (evaluator.isChangeable(sym)) {
                 evaluator.setTristate(sym, t);
             }
-            return null;
+            return true;
         }
-        if (evaluator.setTristate(sym, t)) {
-            return null;
-        }
-        return sym.name() + "=" + value + ": " + whyNot(sym, t);
+        return evaluator.setTristate(sym, t);
     }
 
-    private String whyNot(Symbol sym, Tristate t) {
-        if (sym.visible == Tristate.NO) {
-            return notVisible(sym);
-        }
-        if (t == Tristate.MOD && evaluator.effectiveType(sym) == SymbolType.BOOLEAN) {
-            return sym.type == SymbolType.BOOLEAN ? "a bool cannot be m"
-                    : "m needs module support (" + evaluator.kconfig().modulesSymbol().name() + "=y)";
-        }
-        if (t.lessThan(sym.revDepTri)) {
-            return "it is selected (" + sym.revDepTri.text() + ") by "
-                    + ExprPrinter.withValues(sym.revDep, evaluator::stringValue);
-        }
-        if (sym.visible.lessThan(t)) {
-            return "its dependencies limit it to " + sym.visible.text() + ": "
-                    + dependencies(sym);
-        }
-        return "the value is not allowed here (current value " + sym.currTri.text() + ")";
-    }
-
-    private String notVisible(Symbol sym) {
-        boolean hasPrompt = sym.properties.stream().anyMatch(p -> p.type == PropertyType.PROMPT
-                || p.type == PropertyType.MENU);
-        if (!hasPrompt) {
-            return "it has no prompt, so only defaults and selects set it";
-        }
-        return "it is not visible: " + dependencies(sym);
-    }
-
-    private String dependencies(Symbol sym) {
-        StringBuilder sb = new StringBuilder();
-        for (Property p : sym.properties) {
-            if (p.text != null) {
-                if (sb.length() > 0) {
-                    sb.append(" || ");
-                }
-                sb.append(ExprPrinter.withValues(p.visibleExpr, evaluator::stringValue));
-            }
-        }
-        return sb.length() == 0 ? "y" : sb.toString();
-    }
-
-    private String setString(Symbol sym, String value) {
-        if (!Evaluator.stringValid(sym, value)) {
-            return sym.name() + "=" + value + ": not a valid " + sym.type.displayName() + " value";
-        }
-        if (sym.visible == Tristate.NO) {
-            return sym.name() + "=" + value + ": " + notVisible(sym);
-        }
-        if (!evaluator.stringWithinRange(sym, value)) {
-            Property range = evaluator.rangeProperty(sym);
-            String bounds = range == null ? "" : " [" + evaluator.stringValue(range.expr.leftSym) + ".."
-                    + evaluator.stringValue(range.expr.rightSym) + "] (the range at " + range.location + ")";
-            return sym.name() + "=" + value + ": out of range" + bounds;
-        }
-        evaluator.setString(sym, value);
-        return null;
+    /** menuconfig offers no field for a hidden symbol, so its value cannot be typed in either. */
+    private boolean setString(Symbol sym, String value) {
+        return Evaluator.stringValid(sym, value) && sym.visible != Tristate.NO && evaluator.setString(sym, value);
     }
 }

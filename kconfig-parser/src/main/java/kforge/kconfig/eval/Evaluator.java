@@ -185,7 +185,8 @@ public final class Evaluator {
 
     // ---- properties ----
 
-    private Property defaultProperty(Symbol sym) {
+    /** sym_get_default_prop: the first default whose condition holds (explanations name it). */
+    public Property defaultProperty(Symbol sym) {
         for (Property prop : sym.properties) {
             if (prop.type == PropertyType.DEFAULT) {
                 prop.visibleTri = value(prop.visibleExpr);

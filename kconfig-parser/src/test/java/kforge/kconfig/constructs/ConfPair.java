@@ -245,6 +245,23 @@ final class ConfPair {
     }
 
     /**
+     * kforge's engine after reading this .config (e.g. the one conf wrote), as "kforge set" and "kforge why"
+     * are before they act; in a working directory of its own.
+     */
+    Evaluator kforgeAfterReading(String dotConfig) {
+        writeAll(srctree, files);
+        Path cwd = freshWorkDirectory("kforge-reading");
+        writeAll(cwd, Map.of(".config", dotConfig));
+        Map<String, String> env = Map.copyOf(environment);
+        Dialect dialect = dialectOverride != null ? dialectOverride : kernel.dialect();
+        Kconfig kconfig = KconfigLoader.create().topFile("Kconfig").srctree(srctree).workingDirectory(cwd)
+                .environment(env).dialect(dialect).reporter(Reporter.silent()).confWording(true).load();
+        Evaluator evaluator = new Evaluator(kconfig, Reporter.silent());
+        new kforge.kconfig.io.ConfigReader(evaluator, new ConfSettings(env, cwd, srctree, true)).read(null);
+        return evaluator;
+    }
+
+    /**
      * For kforge's extensions, which conf does not know: kforge runs this fixture, conf runs an
      * equivalent one written with plain kernel syntax (which must live under a different directory).
      */
