@@ -32,6 +32,7 @@ public final class FixSearch {
     private static final long STACK_BYTES = 512L * 1024 * 1024;
     /** Candidates the engine may refuse before the search gives up: the logic and the engine disagree. */
     private static final int MAX_REJECTED = 10;
+    private static final int SUBSETS_CHECKED_UP_TO = 3;
 
     private final TreeSession tree;
     private Path configFile;
@@ -224,11 +225,18 @@ public final class FixSearch {
         return new FixOutcome(wants, fixes, reason, false, rejected, stats);
     }
 
-    /** No strict subset of the edits also gives the wanted values, as the engine computes them. */
+    /**
+     * No strict subset of the edits also gives the wanted values, as the engine computes them: every subset
+     * for fixes of up to {@value #SUBSETS_CHECKED_UP_TO} changes, and each one-change-less subset of larger
+     * ones (2^n engine runs would cost seconds there; the search's order already makes them minimal in logic).
+     */
     private static boolean isMinimal(FixVerifier verifier, Map<Symbol, String> edits) {
         List<Map.Entry<Symbol, String>> entries = new ArrayList<>(edits.entrySet());
         int n = entries.size();
         for (int mask = 0; mask < (1 << n) - 1; mask++) {
+            if (n > SUBSETS_CHECKED_UP_TO && Integer.bitCount(mask) != n - 1) {
+                continue;
+            }
             Map<Symbol, String> subset = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 if ((mask & (1 << i)) != 0) {

@@ -57,28 +57,14 @@ final class FixVerifier {
     /** The fix the edits make, or null when the engine says the wanted values do not all hold after them. */
     Fix verify(Map<Symbol, String> edits) {
         ConfigEdit edit = new ConfigEdit(prefix);
-        Map<Symbol, String> wantedLines = new LinkedHashMap<>();
-        for (Want w : wants) {
-            if (KconfigEncoding.hasPrompt(w.symbol())) {
-                wantedLines.put(w.symbol(), edit.set(w.symbol(), w.value()));
-            }
-        }
+        Map<Symbol, String> wantedLines = wantedLines(edit);
         Map<Symbol, String> editLines = new LinkedHashMap<>();
         for (Map.Entry<Symbol, String> e : edits.entrySet()) {
             editLines.put(e.getKey(), edit.set(e.getKey(), e.getValue()));
         }
         Evaluator evaluator = readEdited(edit.applyTo(originalConfig));
-        for (Want w : wants) {
-            evaluator.calcValue(w.symbol());
-            if (!w.value().equals(evaluator.stringValue(w.symbol()))) {
-                return null;
-            }
-        }
-        for (Symbol sym : kept) {
-            evaluator.calcValue(sym);
-            if (!evaluator.stringValue(sym).equals(before.get(sym.name()))) {
-                return null;
-            }
+        if (!wantsHold(evaluator)) {
+            return null;
         }
         Map<String, String> after = values(evaluator);
         String config = new ConfigWriter(evaluator, settings()).render();
@@ -99,13 +85,24 @@ final class FixVerifier {
     /** The wanted values hold after these edits (a quick check, for minimality). */
     boolean holds(Map<Symbol, String> edits) {
         ConfigEdit edit = new ConfigEdit(prefix);
+        wantedLines(edit);
+        edits.forEach(edit::set);
+        return wantsHold(readEdited(edit.applyTo(originalConfig)));
+    }
+
+    /** The wanted values' own lines (for symbols with a prompt: the others only follow). */
+    private Map<Symbol, String> wantedLines(ConfigEdit edit) {
+        Map<Symbol, String> lines = new LinkedHashMap<>();
         for (Want w : wants) {
             if (KconfigEncoding.hasPrompt(w.symbol())) {
-                edit.set(w.symbol(), w.value());
+                lines.put(w.symbol(), edit.set(w.symbol(), w.value()));
             }
         }
-        edits.forEach(edit::set);
-        Evaluator evaluator = readEdited(edit.applyTo(originalConfig));
+        return lines;
+    }
+
+    /** Every wanted value holds and every kept symbol has the value it had. */
+    private boolean wantsHold(Evaluator evaluator) {
         for (Want w : wants) {
             evaluator.calcValue(w.symbol());
             if (!w.value().equals(evaluator.stringValue(w.symbol()))) {
