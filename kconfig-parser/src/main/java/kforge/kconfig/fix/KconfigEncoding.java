@@ -136,6 +136,10 @@ final class KconfigEncoding {
         if (isEncodedLogic(sym)) {
             return logicValue(sym);
         }
+        if (sym.isChoice() && sym.type.isLogic()) {
+            // A choice's members depend on it; a choice is on (y, or m in m mode) exactly while visible.
+            return visibility(sym);
+        }
         evaluator.calcValue(sym);
         return Tri.of(sym.currTri);
     }

@@ -197,6 +197,24 @@ class FixSearchTest {
     }
 
     @Test
+    void aMemberOfAChoiceThatIsHiddenGetsTheChoiceShown() throws IOException {
+        Fix fix = firstFix("""
+                config PRETIMEOUT
+                    bool "pretimeout"
+                choice
+                    prompt "default governor"
+                    depends on PRETIMEOUT
+                config GOV_NOOP
+                    bool "noop"
+                config GOV_PANIC
+                    bool "panic"
+                endchoice
+                """, "GOV_PANIC=y");
+
+        assertEquals(List.of("PRETIMEOUT"), edited(fix));
+    }
+
+    @Test
     void aKeptSymbolIsNeverTouched() throws IOException {
         String kconfig = """
                 config A
