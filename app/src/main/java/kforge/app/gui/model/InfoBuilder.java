@@ -8,6 +8,8 @@ import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.expr.ExprPrinter;
 import kforge.kconfig.expr.ExprSimplifier;
+import kforge.kconfig.explain.Explainer;
+import kforge.kconfig.explain.Explanation;
 import kforge.kconfig.model.Expr;
 import kforge.kconfig.model.ExprType;
 import kforge.kconfig.model.Menu;
@@ -41,7 +43,7 @@ final class InfoBuilder {
             addExpression(sections, "Depends on", menu.dep);
             addExpression(sections, "Visible if", menu.visibility);
             return new EntryInfo(prompt, "", menu.isMenu() ? "menu" : "comment", "", prompt,
-                    List.of(String.valueOf(menu.location)), MenuPath.of(menu), help, sections, confHelp);
+                    List.of(String.valueOf(menu.location)), MenuPath.of(menu), help, sections, confHelp, null);
         }
         evaluator.calcValue(sym);
         List<String> definedAt = new ArrayList<>();
@@ -65,7 +67,14 @@ final class InfoBuilder {
         String value = sym.isChoice() ? choiceValue(sym) : String.valueOf(evaluator.stringValue(sym));
         String type = sym.isChoice() ? "choice (" + sym.type.displayName() + ")" : sym.type.displayName();
         return new EntryInfo(title, name, type, value, prompt, definedAt, MenuPath.of(menu), help, sections,
-                confHelp);
+                confHelp, verdict(sym));
+    }
+
+    /** A row below y is one the user may want at y, so the question is what stops that. */
+    private EntryInfo.Verdict verdict(Symbol sym) {
+        String wanted = sym.type.isLogic() && sym.currTri != Tristate.YES ? "y" : null;
+        Explanation explanation = Explainer.explain(evaluator, sym, wanted);
+        return new EntryInfo.Verdict(explanation.headline(), explanation.verdict().holds());
     }
 
     private static String choiceValue(Symbol choice) {
@@ -77,7 +86,7 @@ final class InfoBuilder {
         if (e == null || simplifier.isYes(e)) {
             return;
         }
-        sections.add(new EntryInfo.Section(title, List.of(line(e, null))));
+        sections.add(new EntryInfo.Section(title, List.of(termLine(e))));
     }
 
     /** One line per top-level "||" operand: for reverse dependencies each is one selecting symbol. */
@@ -95,8 +104,32 @@ final class InfoBuilder {
             collectOperands(e.left, lines);
             collectOperands(e.right, lines);
         } else {
-            lines.add(line(e, null));
+            lines.add(termLine(e));
         }
+    }
+
+    /**
+     * A condition split at its "&&"s, each conjunct with its truth: the condition holds only if each does,
+     * so the false ones are what to fix. The printed text is the same as printing e whole.
+     */
+    private EntryInfo.Line termLine(Expr e) {
+        List<EntryInfo.Fragment> fragments = new ArrayList<>();
+        addTerms(e, fragments, ExprType.NONE);
+        return new EntryInfo.Line(List.copyOf(fragments), evaluator.value(e) != Tristate.NO);
+    }
+
+    private void addTerms(Expr e, List<EntryInfo.Fragment> fragments, ExprType enclosing) {
+        if (e.type == ExprType.AND) {
+            addTerms(e.left, fragments, ExprType.AND);
+            fragments.add(new EntryInfo.Fragment(" && ", null, false));
+            addTerms(e.right, fragments, ExprType.AND);
+            return;
+        }
+        Tristate truth = evaluator.value(e);
+        ExprPrinter.print(e, (sym, text) -> {
+            EntryInfo.Fragment f = fragment(sym, text);
+            fragments.add(new EntryInfo.Fragment(f.text(), f.symbol(), f.active(), truth));
+        }, enclosing);
     }
 
     private void addProperties(List<EntryInfo.Section> sections, Symbol sym, PropertyType type, String title) {

@@ -12,10 +12,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import kforge.app.gui.model.EntryInfo;
+import kforge.kconfig.model.Tristate;
 
 /**
- * The selected entry's help, type, value, definitions and dependencies. Symbol names are links; what is
- * true now is highlighted (style classes "active" and "inactive").
+ * The selected entry's verdict (style class "info-verdict" with "verdict-ok" or "verdict-refused"), help,
+ * type, value, definitions and dependencies. Symbol names are links; what is true now is highlighted
+ * (style classes "active" and "inactive"), and a dependency's terms by their truth ("term-true",
+ * "term-mod", "term-false").
  */
 final class InfoPane {
     private final VBox content = new VBox(6);
@@ -41,6 +44,9 @@ final class InfoPane {
         Label title = new Label(info.title());
         title.getStyleClass().add("info-title");
         content.getChildren().add(title);
+        if (info.verdict() != null) {
+            content.getChildren().add(verdict(info.verdict()));
+        }
         if (!info.name().isEmpty()) {
             content.getChildren().add(field("Symbol", info.name()));
         }
@@ -63,6 +69,14 @@ final class InfoPane {
         for (EntryInfo.Section section : info.sections()) {
             content.getChildren().add(section(section));
         }
+    }
+
+    private static Node verdict(EntryInfo.Verdict verdict) {
+        Label label = new Label(verdict.text());
+        label.setId("info-verdict");
+        label.setWrapText(true);
+        label.getStyleClass().addAll("info-verdict", verdict.holds() ? "verdict-ok" : "verdict-refused");
+        return label;
     }
 
     private static Node field(String name, String value) {
@@ -95,11 +109,24 @@ final class InfoPane {
         if (f.symbol() == null) {
             Text t = new Text(f.text());
             t.getStyleClass().add("info-operator");
+            if (f.truth() != null) {
+                t.getStyleClass().add(termClass(f.truth()));
+            }
             return t;
         }
         Hyperlink link = new Hyperlink(f.text());
-        link.getStyleClass().addAll("symbol-link", f.active() ? "active" : "inactive");
+        // In a term, the term's truth is what matters: a symbol at n makes "!FOO" true.
+        link.getStyleClass().addAll("symbol-link",
+                f.truth() != null ? termClass(f.truth()) : f.active() ? "active" : "inactive");
         link.setOnAction(e -> onSymbol.accept(f.symbol()));
         return link;
+    }
+
+    private static String termClass(Tristate truth) {
+        switch (truth) {
+            case NO: return "term-false";
+            case MOD: return "term-mod";
+            default: return "term-true";
+        }
     }
 }

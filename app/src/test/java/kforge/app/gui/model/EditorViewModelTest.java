@@ -172,6 +172,47 @@ class EditorViewModelTest {
     }
 
     @Test
+    void infoLeadsWithWhyARowCannotBeYAndMarksTheFalseTerm() {
+        editor.setValue(entry("INET"), Tristate.NO);
+        ConfigEntry ipPnp = entry("IP_PNP");
+        editor.tree().selectedProperty().set(ipPnp);
+        EntryInfo info = editor.infoProperty().get();
+        assertNotNull(info.verdict());
+        assertFalse(info.verdict().holds());
+        assertTrue(info.verdict().text().startsWith("Can't be y: INET is false"), info.verdict().text());
+        EntryInfo.Fragment inet = info.section("Depends on").lines().get(0).fragments().stream()
+                .filter(f -> "INET".equals(f.symbol())).findFirst().orElseThrow();
+        assertEquals(Tristate.NO, inet.truth());
+    }
+
+    @Test
+    void eachConjunctOfADependencyHasItsOwnTruthAndTheLineReadsAsBefore() {
+        editor.setValue(entry("IP_PNP"), Tristate.NO);
+        editor.tree().selectedProperty().set(entry("ROOT_NFS"));
+        EntryInfo info = editor.infoProperty().get();
+        EntryInfo.Line depends = info.section("Depends on").lines().get(0);
+        // The enclosing "if NETWORK_FILESYSTEMS" is the first conjunct.
+        assertEquals("NETWORK_FILESYSTEMS [=y] && NFS_FS [=y]=y && IP_PNP [=n]", depends.text());
+        assertEquals(Tristate.YES, truthOf(depends, "NETWORK_FILESYSTEMS"));
+        assertEquals(Tristate.NO, truthOf(depends, "IP_PNP"));
+        assertFalse(depends.active());
+        assertTrue(depends.fragments().stream().anyMatch(f -> " && ".equals(f.text()) && f.truth() == null),
+                "the && joining the terms belongs to neither");
+    }
+
+    @Test
+    void aRowAtYIsExplainedNotAskedAbout() {
+        editor.tree().selectedProperty().set(entry("INET"));
+        EntryInfo info = editor.infoProperty().get();
+        assertTrue(info.verdict().holds());
+        assertFalse(info.verdict().text().startsWith("Can"), info.verdict().text());
+    }
+
+    private static Tristate truthOf(EntryInfo.Line line, String symbol) {
+        return line.fragments().stream().filter(f -> symbol.equals(f.symbol())).findFirst().orElseThrow().truth();
+    }
+
+    @Test
     void aNewSampleConfigIsWhatConfMakesFromTheDefconfig() throws IOException {
         ToolRuns.Run conf = new ToolRuns(dir.resolve("oracle"), Oracle.confBinary("arm", "arm-linux-gnueabi-"))
                 .conf(SampleTree.extract(), "conf", "--defconfig=" + SampleTree.DEFCONFIG, "Kconfig");

@@ -19,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.RadioMenuItem;
@@ -49,6 +50,7 @@ import kforge.app.gui.model.EngineThread;
 import kforge.app.gui.model.EntryKind;
 import kforge.app.gui.model.OpenRequest;
 import kforge.app.gui.model.UserSettings;
+import kforge.kconfig.model.Tristate;
 
 /**
  * More of the real editor window on Monocle's headless platform, on the bundled sample tree: the View
@@ -379,6 +381,24 @@ class EditorWindowExtraTest extends EditorWindowTestBase {
         assertEquals("MTD_RAW_NAND", selected(robot).state().name());
         assertEquals("MTD_RAW_NAND", editor.tree().selectedProperty().get().state().name());
         assertEquals("CONFIG_MTD_RAW_NAND", editor.infoProperty().get().name());
+    }
+
+    @Test
+    void theInfoPaneLeadsWithTheVerdictAndMarksTheFalseTerm(FxRobot robot) {
+        settle();
+        select(robot, "INET");
+        robot.interact(() -> editor.setValue(editor.tree().selectedProperty().get(), Tristate.NO));
+        settle();
+        select(robot, "IP_PNP");
+        Label verdict = robot.lookup("#info-verdict").queryAs(Label.class);
+        assertTrue(verdict.getText().startsWith("Can't be y: INET is false"), verdict.getText());
+        assertTrue(verdict.getStyleClass().contains("verdict-refused"), verdict.getStyleClass().toString());
+        assertTrue(verdict.isVisible());
+        Hyperlink inet = robot.lookup(".symbol-link").queryAll().stream()
+                .map(n -> (Hyperlink) n)
+                .filter(l -> l.isVisible() && l.getText().startsWith("INET "))
+                .findFirst().orElseThrow();
+        assertTrue(inet.getStyleClass().contains("term-false"), inet.getStyleClass().toString());
     }
 
     // ---- (f) changes since load ----
