@@ -113,7 +113,8 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     private void printText(FixOutcome outcome, boolean applied, Path configFile) {
-        String wanted = String.join(" ", outcome.wants().stream().map(Object::toString).toList());
+        String wanted = outcome.wants().isEmpty() ? String.join(" ", wants)
+                : String.join(" ", outcome.wants().stream().map(Object::toString).toList());
         if (outcome.alreadyHolds()) {
             out.println(wanted + ": already holds; nothing to change");
             return;

@@ -98,6 +98,10 @@ public final class FixSearch {
         new ConfigReader(evaluator, settings).read(null);
         List<Want> wants = new ArrayList<>();
         for (String word : wantWords) {
+            String elsewhere = definedForAnotherArchitecture(word, evaluator, prefix);
+            if (elsewhere != null) {
+                return new FixOutcome(List.of(), List.of(), elsewhere, false, 0, new FixOutcome.Stats(0, 0, 0, 0, 0, 0));
+            }
             wants.add(Want.parse(word, evaluator.kconfig().symbols(), prefix));
         }
         List<Symbol> kept = keptSymbols(evaluator);
@@ -107,6 +111,24 @@ public final class FixSearch {
         }
         Evaluator current = evaluator;
         return onLargeStack(() -> search(current, lines, wants, kept, before, original, prefix));
+    }
+
+    /** Why a wanted symbol this architecture's Kconfig lacks is impossible, when another arch/* defines it. */
+    private String definedForAnotherArchitecture(String word, Evaluator evaluator, String prefix) {
+        int eq = word.indexOf('=');
+        String name = eq > 0 ? word.substring(0, eq) : word;
+        if (name.startsWith(prefix)) {
+            name = name.substring(prefix.length());
+        }
+        Symbol sym = evaluator.kconfig().symbols().find(name);
+        if (sym != null && sym.type != kforge.kconfig.model.SymbolType.UNKNOWN) {
+            return null;
+        }
+        String symbol = name;
+        return OtherArchitectures.definitionOf(tree.srctree(), name)
+                .map(at -> word + " is impossible: " + symbol + " is defined at " + at
+                        + ", which ARCH=" + tree.arch() + " never reads")
+                .orElse(null);
     }
 
     private String readConfig() {

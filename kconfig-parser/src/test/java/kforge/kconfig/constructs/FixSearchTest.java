@@ -287,6 +287,24 @@ class FixSearchTest {
         assertTrue(outcome.reason().contains("X86 is not a symbol of this tree"), outcome.reason());
     }
 
+    @Test
+    void aSymbolOnlyAnotherArchitectureDefinesIsImpossibleAndTheReasonSaysWhere() throws IOException {
+        ConfPair pair = ConfPair.kconfig(dir, """
+                config DRIVER
+                    bool "driver"
+                """).file("arch/x86/Kconfig", """
+                config X86
+                    def_bool y
+                config X86_TSC
+                    bool "tsc"
+                """);
+        FixOutcome outcome = search(pair, pair.runConf(ConfMode.ALLDEFCONFIG).config(), "X86_TSC=y");
+
+        assertTrue(outcome.fixes().isEmpty());
+        assertEquals("X86_TSC=y is impossible: X86_TSC is defined at arch/x86/Kconfig:3, which ARCH=fixture never"
+                + " reads", outcome.reason());
+    }
+
     // ---- helpers ----
 
     /** The first fix for the wanted value on conf's alldefconfig of the tree, verified by conf. */
