@@ -28,6 +28,6 @@ final class Prompts {
     }
 
     static boolean has(Symbol sym) {
-        return first(sym) != null;
+        return sym.hasPrompt();
     }
 }

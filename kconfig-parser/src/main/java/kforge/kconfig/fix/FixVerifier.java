@@ -94,7 +94,7 @@ final class FixVerifier {
     private Map<Symbol, String> wantedLines(ConfigEdit edit) {
         Map<Symbol, String> lines = new LinkedHashMap<>();
         for (Want w : wants) {
-            if (KconfigEncoding.hasPrompt(w.symbol())) {
+            if (w.symbol().hasPrompt()) {
                 lines.put(w.symbol(), edit.set(w.symbol(), w.value()));
             }
         }

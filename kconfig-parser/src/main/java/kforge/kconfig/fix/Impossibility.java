@@ -51,7 +51,7 @@ final class Impossibility {
                             + ", which no user value can make " + w.value() + " here" + symbolsOf(term);
                 }
             }
-            if (!KconfigEncoding.hasPrompt(sym)) {
+            if (!sym.hasPrompt()) {
                 return subject + ": it has no prompt, and no default or select can make it " + w.value() + " here";
             }
         }
@@ -70,7 +70,7 @@ final class Impossibility {
         for (Symbol s : symbols) {
             if (s.type == SymbolType.UNKNOWN && !looksLikeANumber(s.name())) {
                 notes.add(s.name() + " is not a symbol of this tree (ARCH=" + arch + ")");
-            } else if (!KconfigEncoding.hasPrompt(s)) {
+            } else if (!s.hasPrompt()) {
                 notes.add(s.name() + " has no prompt; only defaults and selects set it");
             }
         }

@@ -300,18 +300,8 @@ final class KconfigEncoding {
     }
 
     private boolean isChangeable(Symbol sym) {
-        return !kept.contains(sym) && !sym.isConst() && !sym.isChoice() && hasPrompt(sym)
+        return !kept.contains(sym) && !sym.isConst() && !sym.isChoice() && sym.hasPrompt()
                 && !wantedUserValues.containsKey(sym);
-    }
-
-    /** A config's prompt, or a menuconfig's (its prompt becomes a MENU property). */
-    static boolean hasPrompt(Symbol sym) {
-        for (Property p : sym.properties) {
-            if (p.type == PropertyType.PROMPT || p.type == PropertyType.MENU) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- choices ----
@@ -366,7 +356,7 @@ final class KconfigEncoding {
             }
         }
         for (Symbol m : members) {
-            if (m.currTri == Tristate.YES || kept.contains(m) || !hasPrompt(m) || wantedUserValues.containsKey(m)) {
+            if (m.currTri == Tristate.YES || kept.contains(m) || !m.hasPrompt() || wantedUserValues.containsKey(m)) {
                 continue;
             }
             int change = c.newVar();

@@ -151,6 +151,16 @@ public final class Symbol {
         priority.add(this);
     }
 
+    /** Has a prompt (a config's or a menuconfig's): what sym_calc_visibility counts, so what user values need. */
+    public boolean hasPrompt() {
+        for (Property p : properties) {
+            if (p.text != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Property choiceProperty() {
         for (Property p : properties) {
             if (p.type == PropertyType.CHOICE) {
