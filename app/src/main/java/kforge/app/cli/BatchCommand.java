@@ -16,7 +16,7 @@ import kforge.runner.board.BoardProfiles;
 import kforge.runner.board.BoardSupport;
 import kforge.runner.config.BoardConfig;
 import kforge.runner.config.FragmentMerge;
-import kforge.runner.make.CompilerWrapper;
+import kforge.runner.wrapper.CompilerWrapper;
 import kforge.runner.make.KernelBuild;
 import kforge.runner.record.BuildRecord;
 import kforge.runner.record.BuildRecords;
@@ -67,7 +67,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--allow-unmet", description = "Requested values that do not hold are not failures.")
     boolean allowUnmet;
 
-    @Option(names = "--wrapper", paramLabel = "ccache|distcc|icecc", description = "Compiler wrapper.")
+    @Option(names = "--wrapper", paramLabel = "WRAPPER", description = "Compiler wrapper: ccache, distcc,"
+            + " icecc, ccache+distcc or ccache+icecc (ccache's misses go to the other, as CCACHE_PREFIX).")
     String wrapper;
 
     /** One board's line in the summary. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.runner.board.BoardProfile;
-import kforge.runner.make.CompilerWrapper;
+import kforge.runner.wrapper.CompilerWrapper;
 import kforge.runner.make.KernelBuild;
 import picocli.CommandLine.Option;
 
@@ -17,7 +17,8 @@ final class BuildOptions {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "make -jN (default: the number of CPUs).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--wrapper", paramLabel = "ccache|distcc|icecc", description = "Compiler wrapper.")
+    @Option(names = "--wrapper", paramLabel = "WRAPPER", description = "Compiler wrapper: ccache, distcc,"
+            + " icecc, ccache+distcc or ccache+icecc (ccache's misses go to the other, as CCACHE_PREFIX).")
     String wrapper;
 
     @Option(names = "--progress", paramLabel = "auto|bar|plain", description = "A redrawn bar (TTY) or plain lines.")

@@ -89,6 +89,9 @@ final class BuildProgressView implements BuildListener {
         clearBar();
         out.printf(prefix + "kforge: build %s: %d warning(s), %d error(s), %s%n", record.status(), record.warnings(),
                 record.errors(), formatDuration(Duration.ofMillis((long) (record.seconds() * 1000))));
+        if (record.wrapper() != null && !record.wrapper().summary().isEmpty()) {
+            out.println(prefix + "kforge: " + record.wrapper().summary());
+        }
         for (Artifact a : record.artifacts()) {
             out.printf(prefix + "  %-32s %10d  %s  %s%n", a.path(), a.size(), a.verified() ? "verified" : "NOT VERIFIED: "
                     + a.detail(), a.sha256());

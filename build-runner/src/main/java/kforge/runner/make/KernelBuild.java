@@ -26,6 +26,8 @@ import kforge.runner.record.TargetResult;
 import kforge.runner.record.TreeIdentity;
 import kforge.runner.toolchain.Toolchain;
 import kforge.runner.toolchain.Toolchains;
+import kforge.runner.wrapper.CompilerWrapper;
+import kforge.runner.wrapper.WrapperRun;
 import kforge.kconfig.diag.KconfigException;
 
 /**
@@ -183,26 +185,30 @@ public final class KernelBuild {
             throw new KconfigException(config + ": " + missing);
         }
         ReproducibleBuild fixed = reproducible ? ReproducibleBuild.of(tree, outDir, environment) : null;
-        Map<String, String> makeEnvironment = fixed == null ? makeEnvironment() : fixed.applyTo(makeEnvironment());
+        WrapperRun wrapped = WrapperRun.prepare(wrapper, crossCompile, outDir, environment);
+        Map<String, String> makeEnvironment = wrapped.applyTo(fixed == null ? makeEnvironment()
+                : fixed.applyTo(makeEnvironment()));
         MakeInvocation base = new MakeInvocation(make, tree, outDir, arch, crossCompile, jobs, config,
-                wrapperVariables(), List.of());
+                wrapped.makeVariables(), List.of());
         Optional<BuildRecord> previous = previousRecord();
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long startNanos = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
         List<TargetResult> results = new ArrayList<>();
+        wrapped.started(makeEnvironment);
         try (OutputLog log = OutputLog.create(outDir.resolve(LOG))) {
             runTargets(base, makeEnvironment, previous, config, diagnostics, results, log);
         }
+        BuildRecord.Wrapper wrapperReport = wrapped.finished(makeEnvironment);
         List<Artifact> artifacts = artifacts(results);
         BuildStatus status = cancelled ? BuildStatus.CANCELLED : overallStatus(results, artifacts);
         BuildRecord record = new BuildRecord(VERSION, started.toString(),
                 seconds(System.nanoTime() - startNanos), status, TreeIdentity.of(tree), board, arch,
                 new BuildRecord.Toolchain(crossCompile, toolchain.machine(), toolchain.version()),
-                wrapper == CompilerWrapper.NONE ? null : wrapper.program(), jobs,
+                wrapper == CompilerWrapper.NONE ? null : wrapper.label(), jobs,
                 new BuildRecord.Config(".config", configDigest(artifacts)), results,
                 diagnostics.warnings(), diagnostics.errors(), diagnostics.unique(), artifacts, configWarnings,
-                fixed == null ? null : fixed.settings(), null);
+                fixed == null ? null : fixed.settings(), null, wrapperReport);
         BuildRecords.write(outDir, record);
         listener.finished(record);
         return record;
@@ -268,20 +274,6 @@ public final class KernelBuild {
         env.remove("MAKEFLAGS");
         env.remove("MFLAGS");
         return env;
-    }
-
-    private Map<String, String> wrapperVariables() {
-        if (wrapper == CompilerWrapper.NONE) {
-            return Map.of();
-        }
-        String program = wrapper.require(environment);
-        Map<String, String> vars = new HashMap<>();
-        vars.put("CC", program + " " + crossCompile + "gcc");
-        if (crossCompile.isEmpty() || wrapper == CompilerWrapper.CCACHE) {
-            // Host programs (fixdep, conf, dtc) compile locally; only ccache helps them, and only natively.
-            vars.put("HOSTCC", wrapper == CompilerWrapper.CCACHE ? program + " gcc" : "gcc");
-        }
-        return vars;
     }
 
     private Optional<BuildRecord> previousRecord() {

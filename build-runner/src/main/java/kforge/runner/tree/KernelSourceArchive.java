@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import kforge.kconfig.cache.CacheRoot;
 import kforge.kconfig.diag.KconfigException;
+import kforge.runner.process.HelperCommand;
 
 /**
  * A kernel source tarball as Debian's linux-source packages install it ({@code /usr/src/linux-source-6.1.tar.xz}),
@@ -207,7 +208,7 @@ public final class KernelSourceArchive {
             throw fault("cannot run " + tarProgram + " (is it installed?): " + e.getMessage());
         }
         if (!result.succeeded()) {
-            throw fault(tarProgram + " exited with status " + result.exitCode() + ":\n" + result.quotedStderr());
+            throw fault(tarProgram + " exited with status " + result.exitCode() + ":\n" + result.quotedOutput());
         }
     }
 
@@ -238,7 +239,7 @@ public final class KernelSourceArchive {
         }
         HelperCommand.Result result = HelperCommand.run(List.of("rm", "-rf", "--", directory.toString()));
         if (!result.succeeded()) {
-            throw new IOException("cannot remove " + directory + ": " + result.quotedStderr());
+            throw new IOException("cannot remove " + directory + ": " + result.quotedOutput());
         }
     }
 

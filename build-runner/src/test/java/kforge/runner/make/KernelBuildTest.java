@@ -27,6 +27,7 @@ import kforge.runner.diag.Severity;
 import kforge.runner.record.BuildRecord;
 import kforge.runner.record.BuildRecords;
 import kforge.runner.record.BuildStatus;
+import kforge.runner.wrapper.CompilerWrapper;
 import kforge.kconfig.diag.KconfigException;
 
 /** The build runner against a fake kernel Makefile that compiles real C files with the ARM cross gcc. */
@@ -234,9 +235,14 @@ class KernelBuildTest {
     }
 
     @Test
-    void missingWrapperNamesItsPackage() {
+    void missingWrapperNamesItsPackage() throws IOException {
+        // A PATH with the toolchain but none of the wrappers, which this machine has installed.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("gcc", "ld", "nm")) {
+            Files.createSymbolicLink(bin.resolve(CROSS + tool), Path.of("/usr/bin", CROSS + tool));
+        }
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PATH", "/usr/bin:/bin");
+        env.put("PATH", bin.toString());
         KconfigException e = assertThrows(KconfigException.class,
                 () -> build("zImage").setWrapper(CompilerWrapper.parse("icecream")).setEnvironment(env).call());
         assertTrue(e.getMessage().contains("icecc: not found on PATH; install the Debian package icecc"),

@@ -27,7 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import kforge.runner.board.BoardProfile;
 import kforge.runner.config.BoardConfig;
-import kforge.runner.make.CompilerWrapper;
+import kforge.runner.wrapper.CompilerWrapper;
 
 /**
  * What to build, as the panel's form holds it: board, tree, out dir, where the .config comes from,

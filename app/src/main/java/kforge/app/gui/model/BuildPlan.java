@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import kforge.runner.board.BoardProfile;
-import kforge.runner.make.CompilerWrapper;
+import kforge.runner.wrapper.CompilerWrapper;
 
 /**
  * A build as the panel stood when Start was pressed. The build thread works from this copy, never from

@@ -47,7 +47,7 @@ import kforge.app.gui.model.ToolchainStatus;
 import kforge.app.gui.model.UserSettings;
 import kforge.runner.board.BoardProfile;
 import kforge.runner.diag.Diagnostic;
-import kforge.runner.make.CompilerWrapper;
+import kforge.runner.wrapper.CompilerWrapper;
 import kforge.runner.record.BuildStatus;
 
 /**
@@ -217,12 +217,12 @@ final class BuildPane {
         wrapper.setConverter(new StringConverter<>() {
             @Override
             public String toString(CompilerWrapper w) {
-                return w == null || w.program() == null ? "no wrapper" : w.program();
+                return w == null || w == CompilerWrapper.NONE ? "no wrapper" : w.label();
             }
 
             @Override
             public CompilerWrapper fromString(String text) {
-                return CompilerWrapper.parse(text);
+                return "no wrapper".equals(text) ? CompilerWrapper.NONE : CompilerWrapper.parse(text);
             }
         });
         wrapper.valueProperty().bindBidirectional(choices.wrapperProperty());

@@ -280,13 +280,13 @@ class BuildViewModelTest {
             c.fragments().add(fragment);
             c.valuesTextProperty().set("  CONFIG_FOO=y\n BAR=\"x\"  ");
             c.fromAllnoconfigProperty().set(true);
-            c.wrapperProperty().set(kforge.runner.make.CompilerWrapper.CCACHE);
+            c.wrapperProperty().set(kforge.runner.wrapper.CompilerWrapper.CCACHE);
             return c.plan(null, false);
         });
         assertEquals(List.of(fragment), plan.fragments());
         assertEquals(List.of("CONFIG_FOO=y", "BAR=\"x\""), plan.sets());
         assertTrue(plan.fromAllnoconfig());
-        assertEquals(kforge.runner.make.CompilerWrapper.CCACHE, plan.wrapper());
+        assertEquals(kforge.runner.wrapper.CompilerWrapper.CCACHE, plan.wrapper());
         assertFalse(plan.boot());
         onUi(() -> {
             build.choices().valuesTextProperty().set("CONFIG_FOO");
