@@ -12,13 +12,16 @@ import kforge.runner.host.HostToolCheck;
 import kforge.runner.host.HostToolResult;
 import kforge.runner.toolchain.Toolchain;
 import kforge.runner.toolchain.Toolchains;
+import kforge.runner.wrapper.CompilerWrapper;
+import kforge.runner.wrapper.WrapperCheck;
 import kforge.kconfig.diag.KconfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * kforge doctor: can this machine build the kernel? The toolchains on PATH, and the host tools against
- * the minimums the tree itself documents (Documentation/process/changes.rst).
+ * the minimums the tree itself documents (Documentation/process/changes.rst), and with --wrapper whether
+ * distcc's hosts answer and compile, or a local icecream daemon runs.
  */
 @Command(name = "doctor", description = "Check the toolchains and the host tools a kernel build needs.")
 public final class DoctorCommand implements Callable<Integer> {
@@ -39,8 +42,13 @@ public final class DoctorCommand implements Callable<Integer> {
             + " (uImage needs mkimage).")
     List<String> targets = List.of();
 
+    @Option(names = "--wrapper", paramLabel = "WRAPPER", description = "Check this compiler wrapper too (ccache,"
+            + " distcc, icecc, ccache+distcc, ccache+icecc): each distcc host is sent a one-line compile with the"
+            + " --cross-compile compiler.")
+    String wrapper;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
         boolean ok = true;
         System.out.println("Toolchains on PATH:");
@@ -57,6 +65,14 @@ public final class DoctorCommand implements Callable<Integer> {
             } catch (KconfigException e) {
                 System.out.println("CROSS_COMPILE=" + crossCompile + ": " + e.getMessage());
                 ok = false;
+            }
+        }
+        if (wrapper != null) {
+            CompilerWrapper w = CompilerWrapper.parse(wrapper);
+            System.out.println("Compiler wrapper " + w.label() + ":");
+            for (WrapperCheck.Finding f : WrapperCheck.check(w, crossCompile == null ? "" : crossCompile, env)) {
+                System.out.println("  " + (f.ok() ? "" : "FAIL: ") + f.message());
+                ok &= f.ok();
             }
         }
         if (config != null) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import kforge.kconfig.cache.CacheRoot;
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.env.ExecutableSearch;
+import kforge.runner.files.FileTrees;
 import kforge.runner.process.HelperCommand;
 
 /**
@@ -47,7 +48,7 @@ public final class IcecreamEnvironment {
                 create(real, scratch, environment);
                 return tarball(moveIntoPlace(scratch, dir)).orElseThrow();
             } finally {
-                deleteTree(scratch);
+                FileTrees.delete(scratch);
             }
         } catch (IOException e) {
             throw new KconfigException("cannot make the icecream environment (ICECC_VERSION) for " + gcc + ": "
@@ -102,17 +103,6 @@ public final class IcecreamEnvironment {
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(f);
-            }
         }
     }
 }

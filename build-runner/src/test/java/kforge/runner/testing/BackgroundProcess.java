@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import kforge.runner.files.FileTrees;
 
 /**
  * A server a test starts (distccd, the icecream daemons): its output in a file, and stopped with every
@@ -111,13 +112,8 @@ public final class BackgroundProcess implements AutoCloseable {
 
     /** Removes a directory made by {@link #sharedDirectory}, whoever wrote into it. */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
