@@ -616,13 +616,8 @@ class BadInputTest {
         return run(kforgeCommand(args), cwd, env);
     }
 
-    /** What the ./kforge launcher execs, with the classes under test. */
     private static List<String> kforgeCommand(String... args) {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kforge.app.Main"));
-        command.addAll(List.of(args));
-        return command;
+        return CliRun.processCommand(args);
     }
 
     /** The caller's environment without the variables that would change what conf or kforge do. */

@@ -1,8 +1,15 @@
 package kforge.app.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -35,6 +42,48 @@ public record CliRun(int exit, String out, String err) {
      */
     public static CliRun kforgeSet(Map<String, String> environment, String... args) {
         return capture(() -> KforgeCommand.run("set", new SetCommand(environment), args));
+    }
+
+    /** What the ./kforge launcher execs, with the classes under test: "java ... kforge.app.Main ARGS". */
+    public static List<String> processCommand(String... args) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kforge.app.Main"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs kforge as a process of its own, in the JVM's environment with these variables set (or removed,
+     * for a null value): for what reads its environment, such as a build's DISTCC_HOSTS.
+     */
+    public static CliRun kforgeProcess(Map<String, String> environment, String... args) {
+        try {
+            Path out = Files.createTempFile("kforge-run", ".out");
+            Path err = Files.createTempFile("kforge-run", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(processCommand(args))
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                environment.forEach((name, value) -> {
+                    if (value == null) {
+                        builder.environment().remove(name);
+                    } else {
+                        builder.environment().put(name, value);
+                    }
+                });
+                int exit = builder.start().waitFor();
+                return new CliRun(exit, Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized CliRun capture(IntSupplier kforge) {

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import kforge.app.cli.CliRun;
+
 /**
  * Runs the kernel's conf and kforge's conf-compatible mode on a small tree, each in a working directory
  * of its own under root, with the same small environment.
@@ -40,10 +42,7 @@ public final class ToolRuns {
 
     /** What the ./kforge launcher execs ("kforge conf ..."), with the classes under test. */
     public Run kforge(Path srctree, String workName, String... args) {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kforge.app.Main",
-                "conf"));
+        List<String> command = new ArrayList<>(CliRun.processCommand("conf"));
         command.addAll(List.of(args));
         return run(command, srctree, workName);
     }
