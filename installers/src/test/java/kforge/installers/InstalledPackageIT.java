@@ -98,14 +98,50 @@ class InstalledPackageIT {
         Path written = scratch.resolve("defconfig/.config");
         Files.createDirectories(written.getParent());
 
-        runKforge(List.of("defconfig", "-q", "--tree", kernel.tree().toString(), "--arch", "arm", "--cross-compile",
-                CROSS, "--defconfig", "s3c2410_defconfig", "--config", written.toString()), "").requireSuccess();
+        Path cache = scratch.resolve("defconfig-cache");
+        runKforgeCommand(List.of(INSTALLED_KFORGE.toString(), "defconfig", "-q", "--tree", kernel.tree().toString(),
+                "--arch", "arm", "--cross-compile", CROSS, "--defconfig", "s3c2410_defconfig", "--config",
+                written.toString()), "", Map.of("KFORGE_CACHE", cache.toString())).requireSuccess();
 
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(written),
                 "kforge defconfig from the package differs from make s3c2410_defconfig");
         // The first run of a command makes the launcher's class-data archive, on top of the runtime's own.
-        assertFalse(filesIn(home().resolve(".cache/kforge/cds")).isEmpty(),
-                "the bundled runtime made no class-data archive");
+        assertFalse(filesIn(cache.resolve("cds")).isEmpty(), "the bundled runtime made no class-data archive");
+    }
+
+    @Test
+    void installedKforgeImportsATarballIntoGitAndListsItsTag() throws IOException {
+        String name = "linux-9.9.1";
+        Path source = scratch.resolve("tarball").resolve(name);
+        Files.createDirectories(source);
+        Files.writeString(source.resolve("Makefile"),
+                "VERSION = 9\nPATCHLEVEL = 9\nSUBLEVEL = 1\nEXTRAVERSION =\nNAME = Test\n");
+        Path tarball = scratch.resolve(name + ".tar.xz");
+        CommandRun.run(List.of("tar", "-cJf", tarball.toString(), "-C", source.getParent().toString(), name),
+                System.getenv(), RUN_TIMEOUT).requireSuccess();
+        Path tree = scratch.resolve("imported");
+
+        // JGit and commons-compress on the bundled runtime. A cache of its own: the import is the first run, which
+        // makes the class-data archive, and JDK 17 crashed doing so over signed jars (make-package unsigns JGit).
+        Map<String, String> cache = Map.of("KFORGE_CACHE", scratch.resolve("git-cache").toString());
+        runKforgeCommand(List.of(INSTALLED_KFORGE.toString(), "tree", "import", tarball.toString(), tree.toString()),
+                "", cache).requireSuccess();
+        CommandRun tags = runKforgeCommand(List.of(INSTALLED_KFORGE.toString(), "tree", "tags", "--tree",
+                tree.toString()), "", cache).requireSuccess();
+
+        assertTrue(tags.stdout().contains("v9.9.1"), tags.stdout());
+        assertFalse(filesIn(scratch.resolve("git-cache/cds")).isEmpty(), "the import made no class-data archive");
+    }
+
+    @Test
+    void installedKforgeReadsItsBuiltInBoardProfiles() {
+        // Jackson reads each built-in profile to name them all in the refusal.
+        CommandRun unknown = runKforge(List.of("config", "--board", "no-such-board", "--tree",
+                ReferenceKernel.LINUX_6_1.tree().toString(), "--config", scratch.resolve("unused.config").toString()),
+                "");
+
+        assertTrue(unknown.stderr().contains("no board profile named 'no-such-board'; known: s3c2410, mini2440"),
+                unknown.stderr());
     }
 
     @Test
