@@ -35,16 +35,20 @@ final class AptInstall {
         return new AptInstall(packageName, added);
     }
 
-    /** Purges the package if it is installed: a run that died before its clean-up may have left it. */
+    /**
+     * Purges the package if dpkg has any of it (installed, half-installed, or its configuration files): a run
+     * that died before its clean-up, or an install that failed half-way, may have left it.
+     */
     static void purgeLeftover(String packageName) {
-        if (isInstalled(packageName)) {
+        if (isKnown(packageName)) {
             apt("purge", "-y", packageName);
         }
     }
 
-    /** The packages apt added for the dependencies, beside the package itself. */
-    List<String> broughtIn() {
-        return List.copyOf(broughtIn);
+    /** Whether dpkg has any of the package: installed, half-installed, or only its configuration files. */
+    static boolean isKnown(String packageName) {
+        String status = status(packageName);
+        return !status.isEmpty() && !status.endsWith(" not-installed");
     }
 
     /** {@code apt-get purge} of the package and of what it brought in: their files and configuration go. */
@@ -54,10 +58,10 @@ final class AptInstall {
         apt(arguments.toArray(String[]::new));
     }
 
-    static boolean isInstalled(String packageName) {
-        CommandRun query = CommandRun.run(List.of("dpkg-query", "-W", "-f=${Status}", packageName), System.getenv(),
-                Duration.ofMinutes(1));
-        return query.stdout().equals("install ok installed");
+    /** dpkg's status of the package ("install ok installed", …), or "" when dpkg has never heard of it. */
+    private static String status(String packageName) {
+        return CommandRun.run(List.of("dpkg-query", "-W", "-f=${Status}", packageName), System.getenv(),
+                Duration.ofMinutes(1)).stdout().strip();
     }
 
     /** The package that owns a file, as {@code dpkg -S} names it. */

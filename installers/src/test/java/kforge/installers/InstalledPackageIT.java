@@ -70,7 +70,7 @@ class InstalledPackageIT {
             return;
         }
         installed.purge();
-        assertFalse(AptInstall.isInstalled(PACKAGE), "kforge is still installed after apt-get purge");
+        assertFalse(AptInstall.isKnown(PACKAGE), "dpkg still has kforge after apt-get purge");
         for (Path path : List.of(INSTALLED_KFORGE, INSTALL_DIRECTORY, DESKTOP_ENTRY, MENU_ICON)) {
             assertFalse(Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS), path + " is left after the purge");
         }
