@@ -14,10 +14,15 @@ launch_kforge() {
     # Most of what a command allocates is the parsed tree, which stays live to the end: a young generation
     # large enough to hold all of it means no collection ever copies it. With the JVM's default sizing, three
     # young collections took 0.6 s of a 4 s parse of 6.1 from scratch. Pages are only resident once used.
-    local key kib=0 _
+    local key value _ memory_kib=0
     # Read by bash itself: one program less to start (and to declare in the package's dependencies).
-    while read -r key kib _ && [[ "$key" != MemTotal: ]]; do :; done 2>/dev/null </proc/meminfo || kib=0
-    if (( ${kib:-0} >= 8 * 1024 * 1024 )); then
+    while read -r key value _; do
+        if [[ "$key" == MemTotal: ]]; then
+            memory_kib=$value
+            break
+        fi
+    done 2>/dev/null </proc/meminfo || true
+    if ((memory_kib >= 8 * 1024 * 1024)); then
         jit+=(-Xmn1g)
     fi
     if (($# == 0)) || [[ "$1" == gui ]]; then
