@@ -97,7 +97,7 @@ public final class CommandRun {
         return stdout;
     }
 
-    String stderr() {
+    public String stderr() {
         return stderr;
     }
 }
