@@ -42,6 +42,8 @@ snapshot_kforge() {
     tr ':' '\n' <"$root/app/target/runtime-classpath.txt" | xargs -I{} cp {} "$work/lib/"
     # The launcher's own choice of JVM options (and its class-data archive), on the copied jars.
     cp "$root/kforge" "$work/launcher"
+    mkdir -p "$work/scripts/lib"
+    cp "$root/scripts/lib/launch-kforge.sh" "$work/scripts/lib/"
     cat >"$work/kforge" <<EOF2
 #!/bin/sh
 KFORGE_CLASSPATH="$(ls "$work"/lib/*.jar | paste -sd:)" exec "$work/launcher" "\$@"
