@@ -150,8 +150,15 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A change whose value stays what it was pins it: without the line, the fix's other changes would
+     * move it (a default that turns y once a dependency holds, such as ARCH_MULTI_V7 beside MMU=y).
+     */
     private static String describe(Change change) {
-        return change.symbol() + " " + shown(change.before()) + " -> " + shown(change.after()) + "   [" + change.line() + "]";
+        String values = java.util.Objects.equals(change.before(), change.after())
+                ? "stays " + shown(change.after()) + " (set: the other changes would move it)"
+                : shown(change.before()) + " -> " + shown(change.after());
+        return change.symbol() + " " + values + "   [" + change.line() + "]";
     }
 
     private static String shown(String value) {

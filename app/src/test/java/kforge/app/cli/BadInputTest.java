@@ -327,7 +327,25 @@ class BadInputTest {
         return tree(Map.of("Kconfig", "config N\n\tint \"n\"\n\trange 1 10\n\tdefault 5\n\nconfig A\n\tbool \"a\"\n\n"
                 + "config FEATURE\n\tbool \"feature\"\n\tdepends on A\n\n"
                 + "config BROKEN\n\tbool\n\nconfig OLD\n\tbool \"old\"\n\tdepends on BROKEN\n\n"
+                + "config PIN\n\tbool \"pin\"\n\tdepends on A\n\tdefault y\n\n"
+                + "config UNPINNED\n\tbool \"unpinned\"\n\tdepends on A && !PIN\n\n"
                 + "source \"arch/x86/Kconfig\"\n"));
+    }
+
+    @Test
+    void aFixLineThatKeepsAValueSaysSo() throws IOException {
+        Path tree = fixTree();
+        Path work = Files.createDirectories(root.resolve("tree-work"));
+        Result made = kforge(work, Map.of(), "olddefconfig", "--tree", tree.toString(), "--arch", "x86_64");
+        assertEquals(0, made.exit, made.stderr);
+
+        Result fix = kforge(work, Map.of(), "fix", "--tree", tree.toString(), "--arch", "x86_64", "--want",
+                "UNPINNED=y");
+        assertEquals(0, fix.exit, fix.stdout + fix.stderr);
+        assertTrue(fix.stdout.contains("A n -> y   [CONFIG_A=y]"), fix.stdout);
+        // PIN is n only because A is: with A=y its default would make it y, and UNPINNED invisible.
+        assertTrue(fix.stdout.contains("PIN stays n (set: the other changes would move it)   [# CONFIG_PIN is not set]"),
+                fix.stdout);
     }
 
     @Test
