@@ -3,11 +3,13 @@
 #
 # launch_kforge JAVA CLASSPATH [ARGS...] runs kforge.app.Main with ARGS and does not return.
 
-# Commands that load JGit (the build records the tree's git HEAD). The class-data dump at exit crashes the
-# JVM (17.0.15, SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary) after classes from
-# a signed jar such as JGit's were loaded, and the exit status becomes 134; the first other command makes
-# the archive, and these then read it, which is safe. The package ships JGit unsigned.
-uses_jgit() {
+# Commands that load JGit (the build records the tree's git HEAD), when its jar is the signed one from
+# Maven Central (a checkout; the package ships it unsigned): the class-data dump at exit crashes the JVM
+# (17.0.15, SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary) after a signed jar's
+# classes were loaded, and the exit status becomes 134. The first other command makes the archive, and
+# these then read it, which is safe. The caller sets jgit_jar_signed=1 for a signed JGit.
+dumps_crash() {
+    [[ "${jgit_jar_signed:-0}" == 1 ]] || return 1
     case "$1" in
         build|boot|batch|tree|patch|config) return 0 ;;
         *) return 1 ;;
@@ -66,7 +68,7 @@ launch_kforge() {
         cds=()
     elif [[ -f "$cds_archive" ]]; then
         cds+=(-XX:SharedArchiveFile="$cds_archive")
-    elif (($# > 0)) && [[ "$1" != gui && "$1" != -* ]] && ! uses_jgit "$1" && mkdir -p "$cds_dir" 2>/dev/null; then
+    elif (($# > 0)) && [[ "$1" != gui && "$1" != -* ]] && ! dumps_crash "$1" && mkdir -p "$cds_dir" 2>/dev/null; then
         # Written at exit under a name of its own, then moved into place, so runs at the same time never see
         # half an archive. This installation's older archives belong to its older builds (kforge-N.jsa, without
         # an origin, to a launcher from before there were several).
