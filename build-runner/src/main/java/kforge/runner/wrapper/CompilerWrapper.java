@@ -64,11 +64,6 @@ public enum CompilerWrapper {
         return caches;
     }
 
-    /** The program CC starts with, or null for none. */
-    public String program() {
-        return caches ? "ccache" : distributor == null ? null : distributor.program;
-    }
-
     /** "ccache", "distcc", "icecc" (or "icecream"), "ccache+distcc", "ccache+icecc", or "none"/"" as a user types it. */
     public static CompilerWrapper parse(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace("icecream", "icecc");
