@@ -21,6 +21,7 @@ import kforge.runner.record.BuildRecord;
 import kforge.runner.record.BuildRecords;
 import kforge.runner.record.BuildStatus;
 import kforge.runner.testing.DistccDaemon;
+import kforge.runner.testing.WrapperVariables;
 
 /**
  * A small S3C2410 kernel (allnoconfig with the SoC and SMDK2410 board turned on, on Debian's 6.1) built by
@@ -92,7 +93,7 @@ class DistributedBuildTest {
     private static BuildRecord build(String name, String wrapper, Map<String, String> variables) {
         Map<String, String> env = new HashMap<>();
         for (String inherited : System.getenv().keySet()) {
-            if (inherited.startsWith("DISTCC_") || inherited.startsWith("ICECC") || inherited.startsWith("CCACHE_")) {
+            if (WrapperVariables.steersAWrapper(inherited)) {
                 env.put(inherited, null);
             }
         }

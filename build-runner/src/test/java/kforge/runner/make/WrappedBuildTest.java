@@ -19,6 +19,7 @@ import kforge.runner.record.BuildRecord;
 import kforge.runner.record.BuildStatus;
 import kforge.runner.testing.DistccDaemon;
 import kforge.runner.testing.IcecreamCluster;
+import kforge.runner.testing.WrapperVariables;
 import kforge.runner.wrapper.CompilerWrapper;
 import kforge.runner.wrapper.DistributedJobs;
 
@@ -44,7 +45,7 @@ class WrappedBuildTest {
 
     private BuildRecord build(CompilerWrapper wrapper, Map<String, String> extra) throws InterruptedException {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.keySet().removeIf(name -> name.startsWith("DISTCC_") || name.startsWith("ICECC") || name.startsWith("CCACHE_"));
+        env.keySet().removeIf(WrapperVariables::steersAWrapper);
         env.putAll(extra);
         return KernelBuild.of(tree, out).setBoard("fake").setArch("arm").setCrossCompile(CROSS).setJobs(2)
                 .setTargets(List.of("zImage")).setWrapper(wrapper).setEnvironment(env).call();

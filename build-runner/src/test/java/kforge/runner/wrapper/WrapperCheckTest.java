@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import kforge.runner.testing.BackgroundProcess;
 import kforge.runner.testing.DistccDaemon;
 import kforge.runner.testing.IcecreamCluster;
+import kforge.runner.testing.WrapperVariables;
 import kforge.runner.wrapper.WrapperCheck.Finding;
 
 /** kforge doctor's wrapper checks against daemons the test starts on 127.0.0.1, and against none. */
@@ -26,7 +27,7 @@ class WrapperCheckTest {
 
     private Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.keySet().removeIf(name -> name.startsWith("DISTCC_") || name.startsWith("ICECC"));
+        env.keySet().removeIf(WrapperVariables::steersAWrapper);
         env.put("HOME", home.toString());
         env.putAll(extra);
         return env;
