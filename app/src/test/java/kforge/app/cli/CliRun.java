@@ -46,9 +46,14 @@ public record CliRun(int exit, String out, String err) {
 
     /** What the ./kforge launcher execs, with the classes under test: "java ... kforge.app.Main ARGS". */
     public static List<String> processCommand(String... args) {
+        return javaCommand(Main.class, args);
+    }
+
+    /** A JVM of its own running mainClass, from the classes under test, with the launcher's start-up flags. */
+    public static List<String> javaCommand(Class<?> mainClass, String... args) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kforge.app.Main"));
+                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
         return command;
     }

@@ -2,11 +2,14 @@ package kforge.kconfig.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file the way conf does: write NAME.PID.tmp, keep the old file as NAME.old, then rename the
@@ -28,6 +31,7 @@ public final class AtomicFile {
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return Outcome.UNCHANGED;
         }
+        removeLeftovers(target);
         Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.write(tmp, bytes);
@@ -42,15 +46,43 @@ public final class AtomicFile {
     }
 
     /**
-     * NAME.old becomes the current file. A hard link keeps NAME itself in place until the rename replaces it,
-     * so there is no moment without a NAME; where links are not possible it is moved away as conf does.
+     * A process killed while it replaced NAME leaves its NAME.PID.tmp (or NAME.old.PID.tmp) behind; once that
+     * process is gone nothing else will remove it. A live PID's file may be another writer's work in progress.
+     */
+    private static void removeLeftovers(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Pattern leftover = Pattern.compile(Pattern.quote(target.getFileName().toString())
+                + "(?:\\.old)?\\.(\\d{1,10})\\.tmp");
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                file -> leftover.matcher(file.getFileName().toString()).matches())) {
+            for (Path sibling : siblings) {
+                Matcher name = leftover.matcher(sibling.getFileName().toString());
+                if (name.matches() && !isAlive(Long.parseLong(name.group(1)))) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * NAME.old becomes the current file. A hard link made under a temporary name and renamed over NAME.old
+     * keeps both names in place throughout: a process killed at any moment leaves NAME whole and NAME.old
+     * either the previous old file or the current one. Where links are not possible it is moved away as conf
+     * does, and for that instant there is no NAME.
      */
     private static void keepAsOld(Path target) throws IOException {
         Path old = target.resolveSibling(target.getFileName() + ".old");
-        Files.deleteIfExists(old);
+        Path link = target.resolveSibling(target.getFileName() + ".old." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.createLink(old, target);
+            Files.deleteIfExists(link);
+            Files.createLink(link, target);
+            Files.move(link, old, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
+            Files.deleteIfExists(link);
             Files.move(target, old, StandardCopyOption.REPLACE_EXISTING);
         }
     }
