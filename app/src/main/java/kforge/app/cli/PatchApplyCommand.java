@@ -1,6 +1,7 @@
 package kforge.app.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kforge.runner.patch.ApplyOutcome;
@@ -35,6 +36,14 @@ public final class PatchApplyCommand implements Callable<Integer> {
             + " release patches are always committed).")
     boolean commit;
 
+    @Option(names = "--abort", description = "Take back an apply or unapply that was interrupted (kforge killed,"
+            + " the machine down): the tree, the index, HEAD and the applied list as they were before it.")
+    boolean abort;
+
+    @Option(names = "--continue", description = "Finish an apply or unapply that was interrupted, from its"
+            + " journal, then go on with --all or NAME if given.")
+    boolean resume;
+
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Apply the patches up to and including NAME.")
     String name;
 
@@ -43,7 +52,22 @@ public final class PatchApplyCommand implements Callable<Integer> {
         if (all && name != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --all or NAME, not both");
         }
+        if (abort && (resume || all || name != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--abort takes no other option or NAME");
+        }
         PatchSeries series = options.open();
+        if (abort || resume) {
+            Optional<String> interrupted = series.recover().setAbort(abort).call();
+            if (interrupted.isEmpty()) {
+                System.out.println("Nothing to " + (abort ? "abort" : "continue") + ": no patch operation was"
+                        + " interrupted in " + series.tree());
+            } else {
+                System.out.println((abort ? "Took back " : "Finished ") + interrupted.get());
+            }
+            if (abort || (!all && name == null)) {
+                return 0;
+            }
+        }
         ApplyPatchCommand apply = series.apply().setAll(all).setCommit(commit).setListener(PatchApplyCommand::print);
         if (name != null) {
             apply.setUpTo(name);

@@ -22,6 +22,8 @@ public final class PatchListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PatchSeries series = options.open();
+        series.interruptedOperation().ifPresent(what -> System.out.println("Interrupted: " + what
+                + "; finish it with 'kforge patch apply --continue' or take it back with --abort"));
         List<PatchStatus> statuses = series.status().call();
         if (statuses.isEmpty()) {
             System.out.println("No patches in " + series.seriesFile());

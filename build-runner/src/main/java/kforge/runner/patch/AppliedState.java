@@ -54,7 +54,7 @@ final class AppliedState {
         return applied;
     }
 
-    private static AppliedPatch parse(String line, SourceLocation where) {
+    static AppliedPatch parse(String line, SourceLocation where) {
         String[] fields = line.split("\t");
         int strip = SeriesEntry.DEFAULT_STRIP;
         boolean reversed = false;
@@ -77,7 +77,7 @@ final class AppliedState {
         return new AppliedPatch(fields[0], strip, reversed, commit, tag);
     }
 
-    private static String format(AppliedPatch patch) {
+    static String format(AppliedPatch patch) {
         StringBuilder line = new StringBuilder(patch.name()).append("\t-p").append(patch.strip());
         if (patch.reversed()) {
             line.append("\t-R");

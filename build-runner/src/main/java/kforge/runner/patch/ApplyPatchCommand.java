@@ -53,9 +53,11 @@ public final class ApplyPatchCommand {
     /**
      * @return the patches applied, in order; empty when none was left to apply
      * @throws PatchConflictException when a patch does not apply: it changed nothing, earlier ones stay
-     * @throws KconfigException for a malformed patch (file:line) or a tree git am would refuse
+     * @throws KconfigException for a malformed patch (file:line), a tree git am would refuse, or an earlier
+     * operation that was interrupted and not yet ended with {@link PatchSeries#recover()}
      */
     public List<ApplyOutcome> call() {
+        series.requireNoInterruptedOperation();
         List<SeriesEntry> entries = series.entries();
         Set<String> applied = new HashSet<>();
         series.applied().forEach(patch -> applied.add(patch.name()));

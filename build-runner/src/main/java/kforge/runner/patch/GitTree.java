@@ -236,6 +236,36 @@ final class GitTree implements AutoCloseable {
         }
     }
 
+    /**
+     * HEAD and the patch's index entries back on {@code commit}, from wherever an interrupted operation left
+     * them (a commit made, files staged, HEAD moved to a parent). With {@code dropTags}, tags on the commit
+     * being left behind go too: an interrupted apply made them.
+     */
+    void moveHeadBack(String operation, String commit, List<FileChange> changes, boolean dropTags) {
+        String current = head();
+        try {
+            if (dropTags && current != null && !current.equals(commit)) {
+                for (Ref tag : git.tagList().call()) {
+                    Ref peeled = git.getRepository().getRefDatabase().peel(tag);
+                    ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId()
+                            : tag.getObjectId();
+                    if (target.name().equals(current)) {
+                        git.tagDelete().setTags(tag.getName()).call();
+                    }
+                }
+            }
+            git.reset().setMode(ResetCommand.ResetType.SOFT).setRef(commit).call();
+            ResetCommand paths = git.reset().setRef(commit);
+            changes.forEach(change -> paths.addPath(change.path()));
+            if (!changes.isEmpty()) {
+                paths.call();
+            }
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw new KconfigException(operation + ": cannot put HEAD back on " + abbreviate(commit) + ": "
+                    + e.getMessage());
+        }
+    }
+
     /** Puts HEAD and the patch's index entries back on commit after a failure halfway through {@link #dropTop}. */
     void restoreHead(String commit, List<FileChange> changes) {
         try {

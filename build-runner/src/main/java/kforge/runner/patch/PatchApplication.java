@@ -63,15 +63,23 @@ final class PatchApplication {
             if (commit) {
                 git.requireClean(source, changes, parsed.mail() != null ? "git am" : "committing the patch");
             }
-            TreeWriter.Written written = TreeWriter.write(tree, changes);
-            String commitId = null;
-            if (commit) {
-                commitId = commit(git, source, parsed.mail(), changes, message, tag, written);
+            PatchJournal journal = PatchJournal.begin(tree, PatchJournal.Operation.APPLY, entry, commitPlain,
+                    null, null, commit ? git.head() : null, changes);
+            try {
+                TreeWriter.Written written = TreeWriter.write(tree, changes);
+                String commitId = null;
+                if (commit) {
+                    commitId = commit(git, source, parsed.mail(), changes, message, tag, written);
+                }
+                AppliedPatch applied = new AppliedPatch(entry.name(), entry.strip(), entry.reversed(), commitId,
+                        commit ? tag : null);
+                series.state().push(applied, file);
+                journal.finish();
+                return new ApplyOutcome(applied, List.copyOf(notes));
+            } catch (IOException | RuntimeException e) {
+                RecoverPatchCommand.takeBackAfter(e, series, journal);
+                throw e;
             }
-            AppliedPatch applied = new AppliedPatch(entry.name(), entry.strip(), entry.reversed(), commitId,
-                    commit ? tag : null);
-            series.state().push(applied, file);
-            return new ApplyOutcome(applied, List.copyOf(notes));
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package kforge.runner.patch;
 import java.nio.file.Path;
 import java.util.List;
 
+import kforge.kconfig.diag.KconfigException;
+
 /**
  * A kernel tree's patch series, in quilt's layout: {@code <tree>/patches/series} lists the patches, in
  * order, each a file in patches/. The entry point for its operations, each a command object in JGit's
@@ -71,6 +73,26 @@ public final class PatchSeries {
 
     public UnapplyPatchCommand unapply() {
         return new UnapplyPatchCommand(this);
+    }
+
+    /** Ends an interrupted apply or unapply from its journal: --continue, or --abort with setAbort(true). */
+    public RecoverPatchCommand recover() {
+        return new RecoverPatchCommand(this);
+    }
+
+    /** What an interrupted operation was doing ("applying 0002-net.patch"), or empty when none was. */
+    public java.util.Optional<String> interruptedOperation() {
+        PatchJournal journal = PatchJournal.find(tree);
+        return journal == null ? java.util.Optional.empty() : java.util.Optional.of(journal.describe());
+    }
+
+    /** As git am refuses to start while an earlier am is in progress. */
+    void requireNoInterruptedOperation() {
+        interruptedOperation().ifPresent(what -> {
+            throw new KconfigException(displayName(tree.resolve(PatchJournal.DIRECTORY)) + ": " + what
+                    + " was interrupted; run 'kforge patch apply --continue' to finish it or"
+                    + " 'kforge patch apply --abort' to take it back");
+        });
     }
 
     public PatchStatusCommand status() {

@@ -3,6 +3,7 @@ package kforge.runner.patch;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -173,6 +174,32 @@ final class TreeWriter {
             return Files.isExecutable(file);
         }
         return view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    /**
+     * Deletes the temporary files a killed writer left beside a target ({@link #temporary}'s names), those of
+     * processes that no longer run.
+     */
+    static void removeStaleTemporaries(Path tree, String path) throws IOException {
+        Path target = tree.resolve(path);
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".kforge-";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path sibling : siblings) {
+                String name = sibling.getFileName().toString();
+                String rest = name.substring(prefix.length(), name.length() - ".tmp".length());
+                int dash = rest.indexOf('-');
+                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
+                        && !ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).map(ProcessHandle::isAlive)
+                                .orElse(false)) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
     }
 
     private static void move(Path temporary, Path target) throws IOException {

@@ -27,6 +27,7 @@ public final class UnapplyPatchCommand {
      * @throws PatchConflictException when its files were changed since and it no longer reverse-applies
      */
     public ApplyOutcome call() {
+        series.requireNoInterruptedOperation();
         AppliedState state = series.state();
         List<AppliedPatch> applied = state.read();
         if (applied.isEmpty()) {
@@ -57,17 +58,27 @@ public final class UnapplyPatchCommand {
             if (git != null) {
                 git.requireClean(source, changes, "taking back commit " + GitTree.abbreviate(top.commit()));
             }
-            TreeWriter.Written written = TreeWriter.write(series.tree(), changes);
-            if (git != null) {
-                try {
-                    git.dropTop(source, parent, changes, top.tag(), top.commit());
-                } catch (RuntimeException e) {
-                    git.restoreHead(top.commit(), changes);
-                    written.rollback();
-                    throw e;
+            PatchJournal journal = PatchJournal.begin(series.tree(), PatchJournal.Operation.UNAPPLY,
+                    new SeriesEntry(top.name(), top.strip(), top.reversed()), false, top,
+                    Files.isRegularFile(state.copyOf(top.name())) ? state.copyOf(top.name()) : file,
+                    git != null ? top.commit() : null, changes);
+            try {
+                TreeWriter.Written written = TreeWriter.write(series.tree(), changes);
+                if (git != null) {
+                    try {
+                        git.dropTop(source, parent, changes, top.tag(), top.commit());
+                    } catch (RuntimeException e) {
+                        git.restoreHead(top.commit(), changes);
+                        written.rollback();
+                        throw e;
+                    }
                 }
+                state.pop(top);
+                journal.finish();
+            } catch (IOException | RuntimeException e) {
+                RecoverPatchCommand.takeBackAfter(e, series, journal);
+                throw e;
             }
-            state.pop(top);
             return new ApplyOutcome(top, List.copyOf(notes));
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);

@@ -11,6 +11,11 @@
  *     the patch went on (work tree, or commit and tag); a copy of each patch as applied in
  *     {@code <tree>/.kforge/patches/applied/}, so unapplying takes back exactly that. A .gitignore keeps the
  *     directory out of git status. It is in the tree, so it survives restarts and moves with the tree.</li>
+ * <li>While an apply or unapply runs: {@code <tree>/.kforge/patches/journal/}, each touched file's bytes before
+ *     it and what was going on, written before the tree is touched. If kforge is killed halfway, the next
+ *     apply or unapply refuses to start (as git am does) until {@link kforge.runner.patch.RecoverPatchCommand}
+ *     ({@code kforge patch apply --abort} or {@code --continue}) puts the tree back before the operation, or
+ *     back and then through it again.</li>
  * </ul>
  *
  * <h2>What a patch is, and when it becomes a commit</h2>

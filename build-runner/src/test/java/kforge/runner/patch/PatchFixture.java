@@ -22,14 +22,14 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /** Trees on disk for the patch tests, and the real patch and git programs as oracles when installed. */
-final class PatchFixture {
+public final class PatchFixture {
     static final PersonIdent BASE_AUTHOR =
             new PersonIdent("Base Author", "base@example.org", Instant.parse("2022-12-11T22:15:00Z"), ZoneOffset.UTC);
 
     private PatchFixture() {
     }
 
-    static Path write(Path root, String path, String content) {
+    public static Path write(Path root, String path, String content) {
         return write(root, path, content.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -55,7 +55,7 @@ final class PatchFixture {
      * Every file's bytes and every directory ("dir/" keys), outside .git, .kforge and patches/: what a
      * patch may change, to compare byte for byte.
      */
-    static Map<String, String> snapshot(Path tree) {
+    public static Map<String, String> snapshot(Path tree) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(tree)) {
             walk.filter(p -> !p.equals(tree)).forEach(p -> {
