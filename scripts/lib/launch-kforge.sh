@@ -35,7 +35,12 @@ launch_kforge() {
             break
         fi
     done 2>/dev/null </proc/meminfo || true
-    if ((memory_kib >= 8 * 1024 * 1024)); then
+    if [[ "${1:-}" == batch ]]; then
+        # A batch parses once and then makes config after config: the garbage of each would fill a 1 GiB young
+        # generation before its first collection, which is resident memory for nothing (910 MiB against 92 MiB
+        # over 1,000 randconfigs of 6.1, and 20% slower: BatchMemoryTest).
+        jit+=(-Xms48m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)
+    elif ((memory_kib >= 8 * 1024 * 1024)); then
         jit+=(-Xmn1g)
     fi
     if (($# == 0)) || [[ "$1" == gui ]]; then

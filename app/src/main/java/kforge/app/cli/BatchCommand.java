@@ -39,8 +39,21 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--tree", required = true, paramLabel = "DIR", description = "Kernel source tree.")
     Path tree;
 
-    @Option(names = "--boards", required = true, split = ",", paramLabel = "A,B,...", description = "Board profiles.")
-    List<String> boards;
+    @Option(names = "--boards", split = ",", paramLabel = "A,B,...", description = "Board profiles.")
+    List<String> boards = new ArrayList<>();
+
+    @Option(names = "--randconfigs", paramLabel = "N", description = "Instead of boards: N randconfigs of one parse"
+            + " of the tree for --arch, seeded --seed, --seed+1, ... (KCONFIG_SEED), as OUT/randconfig-SEED.config.")
+    Integer randconfigs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The first randconfig's KCONFIG_SEED (default: 1).")
+    long seed = 1;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "ARCH for --randconfigs.")
+    String arch;
+
+    @Option(names = "--cross-compile", paramLabel = "PREFIX", description = "CROSS_COMPILE for --randconfigs.")
+    String crossCompile = "";
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Each board builds in DIR/BOARD.")
     Path out;
@@ -77,14 +90,21 @@ public final class BatchCommand implements Callable<Integer> {
                               double buildSeconds, int warnings, int errors, List<Artifact> artifacts) {
     }
 
-    /** kforge-batch.json. */
-    public record Summary(String tree, double seconds, BuildStatus status, List<BoardResult> boards) {
+    /** kforge-batch.json: boards, or randconfigs. */
+    public record Summary(String tree, double seconds, BuildStatus status, List<BoardResult> boards,
+                          List<RandconfigBatch.Result> randconfigs) {
     }
 
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         Path outDir = out.toAbsolutePath().normalize();
+        if (randconfigs != null) {
+            return randconfigs(start, outDir);
+        }
+        if (boards.isEmpty()) {
+            throw new KconfigException("give --boards A,B,... or --randconfigs N");
+        }
         BoardProfiles profiles = BoardProfiles.withUserProfiles(BoardProfiles.userDirectory(System.getenv()));
         Map<String, List<BoardProfile>> byToolchain = new LinkedHashMap<>();
         for (String name : boards) {
@@ -104,11 +124,33 @@ public final class BatchCommand implements Callable<Integer> {
         }
         BuildStatus status = results.stream().allMatch(this::passed) ? BuildStatus.PASS : BuildStatus.FAIL;
         Summary summary = new Summary(tree.toAbsolutePath().normalize().toString(),
-                Math.round((System.nanoTime() - start) / 1e7) / 100.0, status, results);
+                seconds(start), status, results, null);
         Path file = BuildRecords.writeJson(outDir.resolve(SUMMARY), summary);
         printSummary(results, System.out);
         System.out.println("kforge: summary " + file);
         return status == BuildStatus.PASS ? 0 : 1;
+    }
+
+    private int randconfigs(long start, Path outDir) {
+        if (!boards.isEmpty() || build) {
+            throw new KconfigException("--randconfigs makes configs only: give it without --boards and --build");
+        }
+        if (arch == null) {
+            throw new KconfigException("--randconfigs needs --arch");
+        }
+        RandconfigBatch.requireCount(randconfigs);
+        createDirectories(outDir);
+        ConfigEngine engine = ConfigEngine.open(tree, arch, crossCompile, outDir, System.getenv(), Reporter.console());
+        List<RandconfigBatch.Result> results = RandconfigBatch.run(engine, outDir, randconfigs, seed, System.out);
+        BuildStatus status = results.stream().allMatch(r -> r.status() == 0) ? BuildStatus.PASS : BuildStatus.FAIL;
+        Path file = BuildRecords.writeJson(outDir.resolve(SUMMARY),
+                new Summary(tree.toAbsolutePath().normalize().toString(), seconds(start), status, List.of(), results));
+        System.out.println("kforge: summary " + file);
+        return status == BuildStatus.PASS ? 0 : 1;
+    }
+
+    private static double seconds(long start) {
+        return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
     }
 
     private boolean passed(BoardResult r) {

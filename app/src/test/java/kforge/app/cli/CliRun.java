@@ -51,7 +51,7 @@ public record CliRun(int exit, String out, String err) {
 
     /** A JVM of its own running mainClass, from the classes under test, with the launcher's start-up flags. */
     public static List<String> javaCommand(Class<?> mainClass, String... args) {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classpath = testClassPath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass.getName()));
         command.addAll(List.of(args));
@@ -63,11 +63,38 @@ public record CliRun(int exit, String out, String err) {
      * for a null value): for what reads its environment, such as a build's DISTCC_HOSTS.
      */
     public static CliRun kforgeProcess(Map<String, String> environment, String... args) {
+        return runProcess(processCommand(args), environment);
+    }
+
+    /**
+     * Runs kforge through the checkout's ./kforge launcher, with the classes under test and its JVM flags
+     * (heap, compiler, collector) as users get them: for what those flags decide, such as resident memory.
+     * Class data sharing is off, so the run writes no archive into the user's cache.
+     */
+    public static CliRun launcherProcess(Map<String, String> environment, String... args) {
+        Path launcher = Path.of("").toAbsolutePath().resolveSibling("kforge");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("no launcher at " + launcher + " (tests run in a module's folder)");
+        }
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Map<String, String> launcherEnvironment = new java.util.HashMap<>(environment);
+        launcherEnvironment.put("KFORGE_CLASSPATH", testClassPath());
+        launcherEnvironment.put("KFORGE_CDS", "off");
+        launcherEnvironment.put("KFORGE_JAVA_OPTS", null);
+        return runProcess(command, launcherEnvironment);
+    }
+
+    private static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private static CliRun runProcess(List<String> processCommand, Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("kforge-run", ".out");
             Path err = Files.createTempFile("kforge-run", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(processCommand(args))
+                ProcessBuilder builder = new ProcessBuilder(processCommand)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 environment.forEach((name, value) -> {
