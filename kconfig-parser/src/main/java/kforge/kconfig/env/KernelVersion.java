@@ -5,79 +5,95 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import kforge.kconfig.diag.KconfigException;
 import kforge.kconfig.dialect.KernelRelease;
 
 /**
- * The version variables at the head of the top Makefile, and the KERNELVERSION it builds from them.
+ * The version variables at the head of the top Makefile, as make reads them, and the KERNELVERSION that the
+ * tree's own KERNELVERSION line makes of them.
  */
 public final class KernelVersion {
-    private static final List<String> NAMES = List.of("VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION");
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("^(VERSION|PATCHLEVEL|SUBLEVEL|EXTRAVERSION)\\s*[:?]?=\\s*(.*?)\\s*$");
+    private static final List<String> PARTS = List.of("VERSION", "PATCHLEVEL", "SUBLEVEL", "EXTRAVERSION");
+    private static final String KERNELVERSION = "KERNELVERSION";
 
-    private final String version;
-    private final String patchLevel;
-    private final String subLevel;
-    private final String extraVersion;
+    private final Map<String, String> parts;
     private final String source;
+    private final String kernelVersion;
 
-    private KernelVersion(Map<String, String> values, String source) {
+    private KernelVersion(Map<String, String> parts, String source, String kernelVersion) {
+        this.parts = parts;
         this.source = source;
-        this.version = values.get("VERSION");
-        this.patchLevel = values.get("PATCHLEVEL");
-        this.subLevel = values.get("SUBLEVEL");
-        this.extraVersion = values.get("EXTRAVERSION");
+        this.kernelVersion = kernelVersion;
     }
 
     public static KernelVersion read(Path topMakefile) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : lines(topMakefile)) {
-            Matcher m = ASSIGNMENT.matcher(line);
-            // The first assignment wins: later ones in the Makefile are in recipes or conditionals.
-            if (m.matches()) {
-                values.putIfAbsent(m.group(1), m.group(2));
+        String file = topMakefile.toString();
+        Set<String> names = new HashSet<>(PARTS);
+        names.add(KERNELVERSION);
+        Map<String, MakefileAssignments.Value> values = MakefileAssignments.read(file, lines(topMakefile), names,
+                Set.of(KERNELVERSION));
+        Map<String, String> parts = new HashMap<>();
+        for (String name : PARTS) {
+            MakefileAssignments.Value value = values.get(name);
+            String text = value == null ? "" : value.text();
+            if (text.contains("$")) {
+                throw new KconfigException(file + ":" + value.line() + ": " + name + " = " + text
+                        + ": a version that refers to other variables is make that kforge does not evaluate");
             }
+            parts.put(name, text);
         }
-        NAMES.forEach(name -> values.putIfAbsent(name, ""));
-        if (values.get("VERSION").isEmpty()) {
+        if (parts.get("VERSION").isBlank()) {
             throw new KconfigException(topMakefile + ": no VERSION assignment; is this a Linux source tree?");
         }
-        return new KernelVersion(values, topMakefile.toString());
+        MakefileAssignments.Value formula = values.get(KERNELVERSION);
+        String kernelVersion = formula == null ? modernKernelVersion(parts)
+                : MakeExpansion.expand(formula.text(), parts, file + ":" + formula.line());
+        return new KernelVersion(parts, file, kernelVersion);
     }
 
     private static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            // Split at LF alone, as make does: a lone CR is part of a line.
+            return List.of(Files.readString(file, StandardCharsets.ISO_8859_1).split("\n", -1));
         } catch (IOException e) {
             throw new KconfigException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
-    /** {@code $(VERSION)$(if $(PATCHLEVEL),.$(PATCHLEVEL)$(if $(SUBLEVEL),.$(SUBLEVEL)))$(EXTRAVERSION)} */
-    public String kernelVersion() {
-        StringBuilder text = new StringBuilder(version);
-        if (!patchLevel.isEmpty()) {
-            text.append('.').append(patchLevel);
-            if (!subLevel.isEmpty()) {
-                text.append('.').append(subLevel);
+    /**
+     * A Makefile without a KERNELVERSION line (a made-up tree) gets what every release since 2.6.33 writes:
+     * {@code $(VERSION)$(if $(PATCHLEVEL),.$(PATCHLEVEL)$(if $(SUBLEVEL),.$(SUBLEVEL)))$(EXTRAVERSION)}.
+     */
+    private static String modernKernelVersion(Map<String, String> parts) {
+        StringBuilder text = new StringBuilder(parts.get("VERSION"));
+        if (!parts.get("PATCHLEVEL").isBlank()) {
+            text.append('.').append(parts.get("PATCHLEVEL"));
+            if (!parts.get("SUBLEVEL").isBlank()) {
+                text.append('.').append(parts.get("SUBLEVEL"));
             }
         }
-        return text.append(extraVersion).toString();
+        return text.append(parts.get("EXTRAVERSION")).toString();
+    }
+
+    /** KERNELVERSION, as make exports it. */
+    public String kernelVersion() {
+        return kernelVersion;
     }
 
     /** The release as numbers, for choosing the Kconfig dialect; a malformed number names the Makefile. */
     public KernelRelease release() {
-        return KernelRelease.fromMakefile(version, patchLevel, subLevel, source);
+        return KernelRelease.fromMakefile(parts.get("VERSION").strip(), parts.get("PATCHLEVEL").strip(),
+                parts.get("SUBLEVEL").strip(), source);
     }
 
     /** The variables the Makefile exports next to KERNELVERSION. */
     Map<String, String> exportedParts() {
-        return Map.of("VERSION", version, "PATCHLEVEL", patchLevel, "SUBLEVEL", subLevel);
+        return Map.of("VERSION", parts.get("VERSION"), "PATCHLEVEL", parts.get("PATCHLEVEL"),
+                "SUBLEVEL", parts.get("SUBLEVEL"));
     }
 }

@@ -82,7 +82,8 @@ public final class CommandRun {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        // Malformed bytes (a tool quoting a Latin-1 input line) become U+FFFD rather than an exception.
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** Fails the calling test, quoting the program's stderr, unless it exited with status 0. */
@@ -91,6 +92,10 @@ public final class CommandRun {
             fail(String.join(" ", command) + " exited with status " + exitCode + "; its stderr:\n" + stderr);
         }
         return this;
+    }
+
+    public int exitCode() {
+        return exitCode;
     }
 
     public String stdout() {
