@@ -134,6 +134,11 @@ public final class ImportTarballCommand {
                     throw new CancellationException("importing " + tarball + " was cancelled; " + directory
                             + " was removed");
                 }
+                // commons-compress reads a header whatever its checksum says; tar skips it and fails.
+                if (!entry.isCheckSumOK()) {
+                    throw new KconfigException(tarball + ": the tar header of " + entry.getName()
+                            + " is damaged (its checksum does not match)");
+                }
                 writer.write(entry, tar);
                 int read = kib(stream.consumed());
                 if (read > reported) {
@@ -160,7 +165,12 @@ public final class ImportTarballCommand {
         if (!Files.isRegularFile(makefile)) {
             throw new KconfigException(tarballName + " has no top Makefile: not a kernel source tarball");
         }
-        return KernelVersion.read(makefile).kernelVersion();
+        try {
+            return KernelVersion.read(makefile).kernelVersion();
+        } catch (KconfigException e) {
+            // The Makefile is removed with the rest of the import, so the error names it inside the tarball.
+            throw new KconfigException(tarballName + ": " + e.getMessage().replace(directory.toString() + "/", ""));
+        }
     }
 
     /** Writes the index (with the files' stat data) and the commit of exactly its content. */

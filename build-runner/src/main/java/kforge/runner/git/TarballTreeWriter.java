@@ -34,7 +34,8 @@ import kforge.kconfig.diag.KconfigException;
  * (see {@link BackgroundFileWriter}); the caller's thread hashes and compresses.
  *
  * <p>Regular files, executables and symlinks become what git stores for them; hard links become copies; empty
- * directories, devices and fifos are left out, as git has no place for them. The index entries carry the
+ * directories are left out, as git has no place for them. Devices, FIFOs, paths with "..", and paths below
+ * a file or symlink are refused, where tar -x fails or makes what git cannot hold. The index entries carry the
  * written files' sizes and times, so a status right afterwards need not read the files again.
  */
 final class TarballTreeWriter implements Closeable {
@@ -62,12 +63,24 @@ final class TarballTreeWriter implements Closeable {
     /** Writes one entry (perhaps later, in the background); content is positioned at its data. */
     void write(TarArchiveEntry entry, InputStream content) throws IOException {
         String path = top.strip(entry.getName(), entry.isDirectory());
-        if (path.isEmpty() || entry.isDirectory() || entry.isCharacterDevice() || entry.isBlockDevice()
-                || entry.isFIFO()) {
+        if (List.of(path.split("/")).contains("..")) {
+            throw new KconfigException(tarballName + ": holds " + entry.getName()
+                    + ", a path that leaves the tree ('..'); kforge will not write outside it");
+        }
+        if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+            // git holds none, and tar -x as a user cannot make them: a source tarball with one is not one.
+            throw new KconfigException(tarballName + ": holds " + entry.getName()
+                    + ", a device or FIFO, which no kernel source tarball has");
+        }
+        if (path.isEmpty()) {
             return;
         }
+        if (entry.isDirectory()) {
+            requireNoFileAt(path + "/", entry.getName());
+            return;
+        }
+        requireNoFileAt(path, entry.getName());
         DirCacheEntry index = newEntry(path, entry.getName());
-        requireNoSymlinkAbove(path, entry.getName());
         Path file = workTree.resolve(path);
         // A later entry of the same name wins, as with tar -x.
         boolean replaces = entries.containsKey(path);
@@ -117,6 +130,20 @@ final class TarballTreeWriter implements Closeable {
             if (symlinks.contains(path.substring(0, slash))) {
                 throw new KconfigException(tarballName + ": holds " + entryName + ", which lies below the symlink "
                         + path.substring(0, slash) + "; kforge will not write through a symlink");
+            }
+        }
+    }
+
+    /**
+     * tar -x fails on a path below one it made a file or symlink: so does the import, before writing anything
+     * there (a directory entry, which writes nothing, included).
+     */
+    private void requireNoFileAt(String path, String entryName) {
+        requireNoSymlinkAbove(path, entryName);
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (entries.containsKey(path.substring(0, slash))) {
+                throw new KconfigException(tarballName + ": holds " + entryName + " below "
+                        + path.substring(0, slash) + ", which it also holds as a file");
             }
         }
     }

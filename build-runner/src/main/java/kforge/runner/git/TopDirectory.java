@@ -40,6 +40,9 @@ final class TopDirectory {
                         + " directory; kforge only imports tarballs with one top directory, like linux-6.1/");
             }
             name = first;
+        } else if (first.equals(name) && rest.isEmpty() && !isDirectory) {
+            throw new KconfigException(tarballName + ": holds " + entryName + ", its top directory, as a file or"
+                    + " link too");
         } else if (!first.equals(name)) {
             throw new KconfigException(tarballName + ": holds more than one top directory (" + name + "/ and "
                     + first + "); kforge only imports tarballs with one, like linux-6.1/");

@@ -96,6 +96,22 @@ final class TestTarball {
         return this;
     }
 
+    /** Any entry, its name as the tarball holds it (no top directory added): for malformed tarballs. */
+    TestTarball raw(String fullName, byte type, int mode, String content, String linkTarget) {
+        entries.add(new Entry(fullName, content.getBytes(StandardCharsets.UTF_8), mode, linkTarget, type));
+        return this;
+    }
+
+    /** The tarball's bytes, compressed as a file of this name would be. */
+    byte[] bytes(String fileName) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("kforge-test", fileName);
+        try {
+            return Files.readAllBytes(writeTo(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private String name(String path) {
         return top.isEmpty() ? path : top + "/" + path;
     }
