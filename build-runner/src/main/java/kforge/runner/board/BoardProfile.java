@@ -42,15 +42,26 @@ public record BoardProfile(String name, String description, String arch, String 
                        String instead) {
 
         public Boot {
-            config = config == null ? List.of() : List.copyOf(config);
+            config = listOf("boot.config", config);
         }
     }
 
     public BoardProfile {
-        fragments = fragments == null ? List.of() : List.copyOf(fragments);
-        targets = targets == null ? List.of() : List.copyOf(targets);
-        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        fragments = listOf("fragments", fragments);
+        targets = listOf("targets", targets);
+        artifacts = listOf("artifacts", artifacts);
         crossCompile = crossCompile == null ? "" : crossCompile;
+    }
+
+    /** An absent list is empty; a null in one is a fault of the profile, named by its field. */
+    private static List<String> listOf(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("\"" + field + "\" has an entry that is no text");
+        }
+        return List.copyOf(values);
     }
 
     /** Why kforge boot cannot boot this board, and what to boot instead; null when it can. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import kforge.kconfig.diag.KconfigException;
 
@@ -103,23 +104,26 @@ public final class BoardProfiles {
     private static BoardProfile read(String fileName, Source source) {
         try (InputStream in = source.open()) {
             BoardProfile p = JSON.readValue(in, BoardProfile.class);
-            requireField(fileName, "name", p.name());
-            requireField(fileName, "arch", p.arch());
-            requireField(fileName, "defconfig", p.defconfig());
+            if (p == null) {
+                throw new KconfigException(fileName + ": not a valid board profile: it holds no JSON object");
+            }
+            BoardProfileCheck.check(fileName, p);
             return p;
+        } catch (ValueInstantiationException e) {
+            // A record's own check (a list holding null): its message is the fault, Jackson's says "problem:".
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getOriginalMessage();
+            throw new KconfigException(where(fileName, e) + ": not a valid board profile: " + why);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new KconfigException(where + ": not a valid board profile: " + e.getOriginalMessage());
+            throw new KconfigException(where(fileName, e) + ": not a valid board profile: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new KconfigException(fileName + ": cannot read: " + e.getMessage());
         }
     }
 
-    private static void requireField(String fileName, String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new KconfigException(fileName + ": not a valid board profile: \"" + field + "\" is missing");
-        }
+    private static String where(String fileName, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
     }
 
     private static List<Path> jsonFiles(Path directory) {

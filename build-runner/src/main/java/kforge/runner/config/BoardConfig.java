@@ -80,7 +80,7 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
         FragmentMerge merge = fromAllnoconfig ? new FragmentMerge("allnoconfig", "")
                 : new FragmentMerge(profile.defconfig(), ConfigFiles.read(tree.resolve(profile.defconfigPath())));
         for (String f : profile.fragments()) {
-            merge.add(f, ConfigFiles.read(tree.resolve(f)));
+            merge.add(f, profileFragment(tree, f));
         }
         if (profile.boot() != null && !profile.boot().config().isEmpty()) {
             merge.add(bootFragmentName(), String.join("\n", profile.boot().config()) + "\n");
@@ -92,6 +92,14 @@ public record BoardConfig(BoardProfile profile, List<Path> fragments, List<Strin
             merge.add("--set", settingLines());
         }
         return merge;
+    }
+
+    private String profileFragment(Path tree, String fragment) {
+        try {
+            return ConfigFiles.read(tree.resolve(fragment));
+        } catch (KconfigException e) {
+            throw new KconfigException("board " + profile.name() + ": its fragment " + fragment + ": " + e.getMessage());
+        }
     }
 
     /** Writes configFile from the merge with the engine, which must be open on the profile's ARCH. */

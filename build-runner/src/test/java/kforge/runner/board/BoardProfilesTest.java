@@ -67,6 +67,31 @@ class BoardProfilesTest {
         assertEquals(bad + ": not a valid board profile: \"arch\" is missing", fault.getMessage());
     }
 
+    /** What BoardProfileFuzzTest found getting past the reader to fail later, or with a trace. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"name\": \"../x\"| \"name\" is \"../x\"; it takes letters, digits and . _ + -",
+        "\"arch\": \"a\\u0000b\"| \"arch\" is \"a\\0b\"; it takes an arch/ folder's name, such as arm or x86_64",
+        "\"defconfig\": \"../../Makefile\"| \"defconfig\" is \"../../Makefile\"; it takes a file name in arch/ARCH/configs",
+        "\"fragments\": [\"\"]| \"fragments\" is missing",
+        "\"fragments\": [\"../etc/x\"]| \"fragments\" holds \"../etc/x\"; it takes paths relative to the tree, without ..",
+        "\"targets\": [null]| \"targets\" has an entry that is no text",
+        "\"removed\": {\"why\": \"gone\"}| \"removed.release\" is missing",
+        "\"removed\": {\"release\": \"6.x\", \"why\": \"gone\"}| \"removed.release\": '6.x' is not a kernel release"
+            + " (VERSION.PATCHLEVEL[.SUBLEVEL])",
+        "\"boot\": {\"config\": []}| \"boot.instead\" is missing",
+    })
+    void aProfileWhoseValueKforgeCannotUseIsRefusedWhenRead(String field, String fault) throws IOException {
+        Path bad = dir.resolve("bad.json");
+        String base = "{\"name\": \"x\", \"arch\": \"arm\", \"defconfig\": \"y\"}";
+        String key = field.substring(0, field.indexOf(':'));
+        Files.writeString(bad, base.contains(key) ? base.replaceFirst(java.util.regex.Pattern.quote(key)
+                + ": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(field)) : base.replace("}", ", " + field + "}"));
+        KconfigException refused = assertThrows(KconfigException.class, () -> BoardProfiles.withUserProfiles(dir));
+        assertTrue(refused.getMessage().startsWith(bad.toString()), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("not a valid board profile: " + fault), refused.getMessage());
+    }
+
     @Test
     void anUnknownBoardListsTheKnownOnes() {
         KconfigException fault = assertThrows(KconfigException.class, () -> BoardProfiles.builtIn().get("nope"));
