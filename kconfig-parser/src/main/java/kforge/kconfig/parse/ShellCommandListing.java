@@ -107,6 +107,30 @@ public final class ShellCommandListing {
     }
 
     /**
+     * The listing as a person reads it: each file, then one line per command it runs first, with the lines
+     * that call it ("4, 7:", or "file:line" for another file) and a note on one built from another's output.
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Group group : groups()) {
+            lines.add(group.file());
+            for (Command command : group.commands()) {
+                List<String> where = new ArrayList<>();
+                for (SourceLocation at : command.calledFrom()) {
+                    where.add(at.file().equals(group.file()) ? Integer.toString(at.line()) : at.toString());
+                }
+                lines.add("  " + String.join(", ", where) + ": " + command.text()
+                        + (command.builtFromOutput() ? "   (uses another command's output)" : ""));
+            }
+        }
+        if (stoppedBecause != null) {
+            lines.add("Not read to the end without running commands (" + stoppedBecause.replace('\n', ' ')
+                    + "): any commands after that point are not listed.");
+        }
+        return lines;
+    }
+
+    /**
      * Why the listing may be short: the parse stopped there (with a placeholder for an output, or a fault
      * of the tree's own), so commands after that point are not known. Null when the whole tree was read.
      */

@@ -99,6 +99,16 @@ class ShellCommandListingTest {
                 listing.commands());
         assertEquals(List.of("scripts/Kconfig.include", "Kconfig", "arch/x86/Kconfig"),
                 listing.groups().stream().map(ShellCommandListing.Group::file).toList());
+        assertEquals(List.of(
+                "scripts/Kconfig.include",
+                "  5: " + ccInfo,
+                "  6: " + ccName + "   (uses another command's output)",
+                "Kconfig",
+                "  4: { test \"$(shell," + ccName + ")\" = GCC; } >/dev/null 2>&1 && echo \"y\" || echo \"n\""
+                        + "   (uses another command's output)",
+                "  6: touch " + marker + " && echo y",
+                "arch/x86/Kconfig",
+                "  4, 7: " + retpoline), listing.describe());
     }
 
     @Test
