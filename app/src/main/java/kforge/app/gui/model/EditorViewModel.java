@@ -185,7 +185,10 @@ public final class EditorViewModel {
 
     // ---- opening and files ----
 
-    /** Parses the tree and reads the .config off the UI thread. */
+    /**
+     * Parses the tree and reads the .config off the UI thread. Its Kconfig's $(shell,...) commands run
+     * unasked: the window opens trees through {@link #openAskingAboutShellCommands}.
+     */
     public CompletableFuture<Outcome> open(OpenRequest what) {
         phase.set(Phase.LOADING);
         status.set("Loading " + what.describe() + " ...");
