@@ -16,7 +16,9 @@ import kforge.kconfig.diag.Trace;
 import kforge.kconfig.env.KernelEnvironment;
 import kforge.kconfig.eval.Evaluator;
 import kforge.kconfig.io.ConfSettings;
+import kforge.kconfig.lex.SourceResolver;
 import kforge.kconfig.model.Kconfig;
+import kforge.kconfig.parse.ShellCommandListing;
 
 /**
  * A kernel tree opened for one architecture: the environment the kernel's make would give conf, and the
@@ -59,6 +61,19 @@ public final class ConfigEngine {
                 .load();
         Trace.mark("engine: Kconfig loaded");
         return new ConfigEngine(env, kconfig, reporter);
+    }
+
+    /**
+     * The $(shell,...) commands {@link #open} with the same arguments would run, found without running any
+     * of them (nor anything else from the tree), so the user can be asked first. Throws as open does for a
+     * directory that is not a kernel tree or an unknown ARCH.
+     */
+    public static ShellCommandListing listShellCommands(Path tree, String arch, String crossCompile, Path objtree,
+                                                        Map<String, String> baseEnvironment) {
+        KernelEnvironment env = KernelEnvironment.builder().tree(tree).arch(arch).crossCompile(crossCompile)
+                .objtree(objtree).baseEnvironment(baseEnvironment).build();
+        return ShellCommandListing.of(env.kconfigFile(), new SourceResolver(objtree, env.srctree()), env.variables(),
+                env.dialect());
     }
 
     public KernelEnvironment environment() {

@@ -14,14 +14,18 @@ import kforge.runner.toolchain.Toolchain;
 import kforge.runner.toolchain.Toolchains;
 import kforge.runner.wrapper.CompilerWrapper;
 import kforge.runner.wrapper.WrapperCheck;
+import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.diag.KconfigException;
+import kforge.kconfig.parse.ShellCommandListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * kforge doctor: can this machine build the kernel? The toolchains on PATH, and the host tools against
  * the minimums the tree itself documents (Documentation/process/changes.rst), and with --wrapper whether
- * distcc's hosts answer and compile, or a local icecream daemon runs.
+ * distcc's hosts answer and compile, or a local icecream daemon runs. With --tree it also lists the
+ * $(shell,...) commands the tree's Kconfig runs, without running them: every kforge command that reads the
+ * tree runs them, as make does (scripts rely on it); only the editor asks first.
  */
 @Command(name = "doctor", description = "Check the toolchains and the host tools a kernel build needs.")
 public final class DoctorCommand implements Callable<Integer> {
@@ -30,6 +34,10 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--tree", paramLabel = "DIR", description = "Kernel tree whose documented minimums to check against.")
     Path tree;
+
+    @Option(names = "--arch", paramLabel = "A", description = "With --tree: the ARCH whose Kconfig commands to list"
+            + " (by default the host's, as make's).")
+    String arch;
 
     @Option(names = "--cross-compile", paramLabel = "PREFIX", description = "The toolchain prefix the build will use.")
     String crossCompile;
@@ -90,6 +98,7 @@ public final class DoctorCommand implements Callable<Integer> {
             System.out.println("Host tools: give --tree DIR to check them against that tree's documented minimums.");
             return ok ? 0 : 1;
         }
+        ok &= listShellCommands(env);
         System.out.println("Host tools (" + tree.resolve(HostRequirements.CHANGES_RST) + "):");
         for (HostToolResult r : HostToolCheck.checkAll(HostRequirements.fromTree(tree), env)) {
             boolean essential = ESSENTIAL.contains(r.requirement().executable());
@@ -101,5 +110,29 @@ public final class DoctorCommand implements Callable<Integer> {
             ok &= r.ok() || !essential;
         }
         return ok ? 0 : 1;
+    }
+
+    /**
+     * The tree's Kconfig $(shell,...) commands by file, found without running them. Conf would run them in
+     * the object tree; without O= that is the tree itself, which only matters to the commands, not the list.
+     */
+    private boolean listShellCommands(Map<String, String> env) {
+        ShellCommandListing listing;
+        try {
+            listing = ConfigEngine.listShellCommands(tree, arch, crossCompile, tree, env);
+        } catch (KconfigException e) {
+            System.out.println("Shell commands the Kconfig runs: FAIL: " + e.getMessage());
+            return false;
+        }
+        int n = listing.commands().size();
+        System.out.println("Shell commands the Kconfig runs (" + n + ", each with the lines that call it; every"
+                + " kforge command that reads the tree runs them, as make does; the editor asks first):");
+        if (listing.isEmpty() && listing.stoppedBecause() == null) {
+            System.out.println("  none");
+        }
+        for (String line : listing.describe()) {
+            System.out.println("  " + line);
+        }
+        return true;
     }
 }

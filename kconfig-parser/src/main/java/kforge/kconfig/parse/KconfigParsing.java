@@ -57,6 +57,8 @@ public final class KconfigParsing {
             }
         }
         Preprocessor preprocessor = new Preprocessor(environment, scanning, lexer::currentPosition, shell);
+        // The line a statement starts on, even once its newline is read (an assignment acts then).
+        preprocessor.setCallSite(lexer::statementLocation);
         if (resolver.workingDirectory() != null) {
             preprocessor.setWorkingDirectory(resolver.workingDirectory());
         }

@@ -36,6 +36,7 @@ public final class Preprocessor {
     /** Every variable looked up in the environment, with null for those not set: what a parse depends on. */
     private final Map<String, String> environmentQueried = new LinkedHashMap<>();
     private Path workingDirectory = Path.of(System.getProperty("user.dir"));
+    private Supplier<SourceLocation> callSite;
 
     /**
      * @param environment the process environment conf would see; also the environment of $(shell,...) commands
@@ -51,6 +52,7 @@ public final class Preprocessor {
         this.reporter = Objects.requireNonNull(reporter);
         Objects.requireNonNull(location);
         this.location = () -> Objects.requireNonNullElse(location.get(), SourceLocation.NONE);
+        this.callSite = this.location;
         this.shellRunner = Objects.requireNonNull(shellRunner);
         this.builtins = new BuiltinFunctions(this.reporter, this.location, this::runShell);
     }
@@ -58,6 +60,15 @@ public final class Preprocessor {
     /** Where $(shell,...) commands run; conf runs them in the objtree. */
     public void setWorkingDirectory(Path workingDirectory) {
         this.workingDirectory = Objects.requireNonNull(workingDirectory);
+    }
+
+    /**
+     * Where a $(shell,...) call is said to come from, for runners that list commands: by default the
+     * location $(lineno) gives, which for an assignment is already the line after it.
+     */
+    public void setCallSite(Supplier<SourceLocation> site) {
+        Objects.requireNonNull(site);
+        this.callSite = () -> Objects.requireNonNullElse(site.get(), SourceLocation.NONE);
     }
 
     public Path workingDirectory() {
@@ -319,7 +330,7 @@ public final class Preprocessor {
     }
 
     private String runShell(String command) {
-        return shellRunner.run(command, environment, workingDirectory);
+        return shellRunner.run(command, environment, workingDirectory, callSite.get());
     }
 
     /**

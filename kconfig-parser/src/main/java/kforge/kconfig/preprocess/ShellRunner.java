@@ -3,6 +3,8 @@ package kforge.kconfig.preprocess;
 import java.nio.file.Path;
 import java.util.Map;
 
+import kforge.kconfig.diag.SourceLocation;
+
 /**
  * Runs the command of a $(shell,...) call. Pluggable so a runner can, for example, start commands ahead of
  * time in parallel and hand back the cached result when the preprocessor asks for it.
@@ -17,4 +19,12 @@ public interface ShellRunner {
      * @throws kforge.kconfig.diag.KconfigException when the command cannot be run at all
      */
     String run(String command, Map<String, String> env, Path cwd);
+
+    /**
+     * The same, told which Kconfig line makes the call (the use of a macro, not its definition): a runner
+     * that lists the commands instead of running them names where each comes from.
+     */
+    default String run(String command, Map<String, String> env, Path cwd, SourceLocation calledAt) {
+        return run(command, env, cwd);
+    }
 }

@@ -185,7 +185,10 @@ public final class EditorViewModel {
 
     // ---- opening and files ----
 
-    /** Parses the tree and reads the .config off the UI thread. */
+    /**
+     * Parses the tree and reads the .config off the UI thread. Its Kconfig's $(shell,...) commands run
+     * unasked: the window opens trees through {@link #openAskingAboutShellCommands}.
+     */
     public CompletableFuture<Outcome> open(OpenRequest what) {
         phase.set(Phase.LOADING);
         status.set("Loading " + what.describe() + " ...");
@@ -194,6 +197,74 @@ public final class EditorViewModel {
             session = openedNow;
             return startOver("Loaded " + openedNow.configFile());
         });
+    }
+
+    /**
+     * Opens a tree as {@link #open} does, but first lists the $(shell,...) commands its Kconfig would run,
+     * running none of them, and unless there are none or the user let this set run before, hands the
+     * question to {@code ask} (the window shows it). "Run them" opens the tree; "Don't run" runs and opens
+     * nothing, the editor stays as it was and the status says why. The sample tree has no commands.
+     */
+    public CompletableFuture<Outcome> openAskingAboutShellCommands(OpenRequest what, UserSettings settings,
+                                                                   java.util.function.Consumer<ShellTrustViewModel> ask) {
+        if (what.isSample()) {
+            return open(what);
+        }
+        Phase before = phase.get();
+        phase.set(Phase.LOADING);
+        status.set("Reading " + what.describe() + " for the shell commands its Kconfig runs ...");
+        CompletableFuture<Outcome> result = new CompletableFuture<>();
+        engine.submit(() -> listShellCommandsOnEngine(what), listed -> {
+            if (listed.fault() != null) {
+                apply(Outcome.failure(listed.fault()));
+                result.complete(Outcome.failure(listed.fault()));
+            } else if (ShellTrustViewModel.needsNoQuestion(what, listed.listing(), settings)) {
+                open(what).whenComplete(forwardTo(result));
+            } else {
+                ShellTrustViewModel question = new ShellTrustViewModel(what, listed.listing(), settings);
+                // The answer may come from any thread; what it changes belongs to the UI thread.
+                question.decision().thenAcceptAsync(answer -> {
+                    if (answer == ShellTrustViewModel.Decision.RUN) {
+                        open(what).whenComplete(forwardTo(result));
+                    } else {
+                        phase.set(before);
+                        Outcome declined = Outcome.declined("Did not open " + what.describe()
+                                + ": its Kconfig's shell commands were not run");
+                        apply(declined);
+                        result.complete(declined);
+                    }
+                }, engine.ui());
+                ask.accept(question);
+            }
+        });
+        return result;
+    }
+
+    /** The listing, or why the tree cannot be opened at all (the same reasons open gives). */
+    private record ListedCommands(kforge.kconfig.parse.ShellCommandListing listing, String fault) {
+    }
+
+    private ListedCommands listShellCommandsOnEngine(OpenRequest what) {
+        try {
+            ConfigSession.requireKernelTree(what.tree());
+            return new ListedCommands(kforge.kconfig.ConfigEngine.listShellCommands(what.tree(), what.arch(),
+                    what.crossCompile(), what.configFile().toAbsolutePath().getParent(), baseEnvironment), null);
+        } catch (KconfigException | java.io.UncheckedIOException e) {
+            return new ListedCommands(null, e.getMessage());
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return new ListedCommands(null, "kforge: internal error (please report): " + e);
+        }
+    }
+
+    private static <T> java.util.function.BiConsumer<T, Throwable> forwardTo(CompletableFuture<T> target) {
+        return (value, failure) -> {
+            if (failure != null) {
+                target.completeExceptionally(failure);
+            } else {
+                target.complete(value);
+            }
+        };
     }
 
     /** Shows a tree already parsed and read on this thread's behalf (benchmarks time the two apart). */
@@ -522,6 +593,11 @@ public final class EditorViewModel {
 
         static Outcome failure(String fault) {
             return new Outcome(List.of(), null, null, null, fault, null, null, null, null, null, false);
+        }
+
+        /** Nothing was done, at the user's word: no fault, but nothing opened either. */
+        static Outcome declined(String why) {
+            return new Outcome(List.of(), null, null, null, null, why, null, null, null, null, false);
         }
 
         Outcome withFault(String why) {

@@ -13,8 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the GUI remembers between runs: the theme, which columns show, recently opened trees and each
- * board's build directory. Changes are written through to the store at once, so a crash loses nothing.
+ * What the GUI remembers between runs: the theme, which columns show, recently opened trees, each
+ * board's build directory and which trees may run which Kconfig $(shell,...) commands. Changes are written through to the store at once, so a crash loses nothing.
  */
 public final class UserSettings {
     public static final String LIGHT = "light";
@@ -122,6 +122,38 @@ public final class UserSettings {
     private static String buildOutKey(String board) {
         String key = "buildOut." + board;
         return key.length() <= Preferences.MAX_KEY_LENGTH ? key : key.substring(0, Preferences.MAX_KEY_LENGTH);
+    }
+
+    /**
+     * True when the user has let this tree's Kconfig run exactly this set of $(shell,...) commands
+     * ({@code fingerprint}, see ShellCommandListing): a tree moved elsewhere, or one whose commands
+     * changed, is asked about again.
+     */
+    public boolean trustsShellCommands(java.nio.file.Path tree, String fingerprint) {
+        return !store.get(shellTrustKey(tree, fingerprint), "").isEmpty();
+    }
+
+    /** Remembers that the user let this tree run this set of commands. */
+    public void trustShellCommands(java.nio.file.Path tree, String fingerprint) {
+        String path = tree.toAbsolutePath().normalize().toString();
+        // The value is only for a person reading the store; the key is what counts.
+        put(shellTrustKey(tree, fingerprint), path.length() <= Preferences.MAX_VALUE_LENGTH ? path
+                : path.substring(0, Preferences.MAX_VALUE_LENGTH));
+    }
+
+    /**
+     * "shellTrust." and 64 hex digits: keys are limited to 80 characters, and a path can be longer, so the
+     * tree and the set of commands are hashed together.
+     */
+    private static String shellTrustKey(java.nio.file.Path tree, String fingerprint) {
+        String path = tree.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((path + "\0" + fingerprint).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "shellTrust." + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static String format(List<RecentTree> list) {

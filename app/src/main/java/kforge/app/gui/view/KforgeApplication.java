@@ -97,14 +97,14 @@ public final class KforgeApplication extends Application {
     }
 
     private void open(OpenRequest what) {
-        editor.open(what).thenAccept(outcome -> {
+        window.openTree(what).thenAccept(outcome -> {
             if (screenshot != null) {
                 takeScreenshot();
                 return;
             }
-            if (outcome.fault() == null) {
+            if (outcome.opened() != null) {
                 settings.remember(what);
-            } else {
+            } else if (outcome.fault() != null) {
                 org.controlsfx.control.Notifications.create().owner(stage).title("Could not open")
                         .text(outcome.fault()).showError();
             }

@@ -102,6 +102,16 @@ public final class MainWindow {
         return scene;
     }
 
+    /**
+     * Opens a tree in the editor, first asking before its Kconfig runs $(shell,...) commands the user has
+     * not let it run (see {@link EditorViewModel#openAskingAboutShellCommands}).
+     */
+    public java.util.concurrent.CompletableFuture<EditorViewModel.Outcome> openTree(
+            kforge.app.gui.model.OpenRequest what) {
+        return editor.openAskingAboutShellCommands(what, settings,
+                question -> ShellTrustDialog.ask(stage, scene, question));
+    }
+
     /** What "Open kernel tree..." does (the application shows its dialog). */
     public void setOnOpenTree(Runnable action) {
         onOpenTree = action;

@@ -42,6 +42,19 @@ public final class FakeKernelTree {
         return tree;
     }
 
+    /**
+     * A 6.1 tree for the editor (open it with ARCH=x86) whose Kconfig runs two $(shell,...) commands, one
+     * of them "touch MARKER": the marker appearing shows that the tree's commands ran.
+     */
+    public static Path runningShellCommands(Path dir, String name, Path marker) {
+        return release(dir, name, "6", "1", "0", "",
+                "Kconfig", "mainmenu \"Shell commands\"\n"
+                        + "config LEFT_A_FILE\n\tdef_bool $(shell,touch " + marker + " && echo y)\n"
+                        + "config SHELL_SAYS\n\tstring \"What the shell said\"\n\tdefault \"$(shell,echo hello)\"\n"
+                        + "source \"arch/$(SRCARCH)/Kconfig\"\n",
+                "arch/x86/Kconfig", "config X86\n\tdef_bool y\n");
+    }
+
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -167,4 +167,30 @@ class UserSettingsTest {
         settings.remember(request(1));
         assertThrows(UnsupportedOperationException.class, () -> settings.recent().clear());
     }
+
+    @Test
+    void shellTrustIsPerTreeAndPerSetOfCommandsAndSurvivesANewInstance() {
+        Path tree = Path.of("/src/linux-6.12");
+        String commands = "a".repeat(64);
+        UserSettings first = UserSettings.in(node);
+        assertFalse(first.trustsShellCommands(tree, commands));
+
+        first.trustShellCommands(tree, commands);
+
+        UserSettings second = UserSettings.in(node);
+        assertTrue(second.trustsShellCommands(tree, commands));
+        assertTrue(second.trustsShellCommands(Path.of("/src/../src/linux-6.12"), commands), "the same directory");
+        assertFalse(second.trustsShellCommands(tree, "b".repeat(64)), "another set of commands asks again");
+        assertFalse(second.trustsShellCommands(Path.of("/src/linux-6.13"), commands), "another tree asks again");
+    }
+
+    @Test
+    void aTreeWithAPathLongerThanAKeyCanStillBeTrusted() {
+        Path tree = Path.of("/" + "deep/".repeat(40) + "linux");
+        UserSettings settings = UserSettings.in(node);
+
+        settings.trustShellCommands(tree, "c".repeat(64));
+
+        assertTrue(settings.trustsShellCommands(tree, "c".repeat(64)));
+    }
 }

@@ -41,6 +41,7 @@ abstract class EditorWindowTestBase {
     protected UserSettings settings;
     protected Preferences prefs;
     protected Stage stage;
+    protected MainWindow window;
     protected Path config;
 
     /** Each test class calls this from its own @Start method: TestFX looks for one declared in the class. */
@@ -56,7 +57,7 @@ abstract class EditorWindowTestBase {
         prefs = Preferences.userRoot().node("kforge-test-" + System.nanoTime());
         settings = UserSettings.in(prefs);
         editor = new EditorViewModel(EngineThread.background(Platform::runLater), environment());
-        KforgeApplication.show(stage, editor, settings);
+        window = KforgeApplication.show(stage, editor, settings);
         stage.setWidth(1200);
         stage.setHeight(760);
     }
