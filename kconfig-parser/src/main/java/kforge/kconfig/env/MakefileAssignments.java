@@ -35,6 +35,7 @@ final class MakefileAssignments {
     private final Map<String, Value> values = new HashMap<>();
     private final Set<String> conditionalNames = new java.util.HashSet<>();
     private final Set<String> assigned = new java.util.HashSet<>();
+    private final Set<String> overridden = new java.util.HashSet<>();
 
     private MakefileAssignments(String file, Set<String> wanted, Set<String> conditionalAllowed) {
         this.file = file;
@@ -67,6 +68,10 @@ final class MakefileAssignments {
                 i++;
             }
             String line = logical.toString();
+            if (line.indexOf('\0') >= 0) {
+                // make drops a line's rest after a NUL, and where a continuation then ends is make's own affair.
+                throw new KconfigException(file + ":" + lineNumber + ": holds a NUL byte; a Makefile has none");
+            }
             if (definedName != null) {
                 if (line.strip().startsWith("endef")) {
                     definedName = null;
@@ -101,8 +106,13 @@ final class MakefileAssignments {
             Matcher m = ASSIGNMENT.matcher(line.stripLeading());
             if (m.matches()) {
                 String name = m.group(2);
-                if (wanted.contains(name)) {
+                boolean override = m.group(1).contains("override");
+                // Once set with "override", a variable keeps that value against plain assignments.
+                if (wanted.contains(name) && (override || !overridden.contains(name))) {
                     assignOnce(name, m.group(3), valueOf(m.group(4)), lineNumber, conditionalDepth > 0);
+                    if (override) {
+                        overridden.add(name);
+                    }
                 }
                 continue;
             }

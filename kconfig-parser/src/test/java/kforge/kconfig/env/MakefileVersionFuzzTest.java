@@ -81,6 +81,7 @@ class MakefileVersionFuzzTest {
         "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 2\nEXTRAVERSION = -a   \\\n    b\n",
         "VERSION = 6\nPATCHLEVEL = 1\n\tSUBLEVEL := 2\nEXTRAVERSION = -a\nEXTRAVERSION += b\n",
         "override VERSION = 6\nexport PATCHLEVEL ::= 1\nSUBLEVEL ?= 2\nSUBLEVEL ?= 3\nEXTRAVERSION =\r\n",
+        "# a comment\\\\\noverride SUBLEVEL = 4\nVERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 192\nEXTRAVERSION =\n",
     })
     void kforgeReadsWhatMakeReadsInTheseMakefiles(String head) throws IOException {
         String formula = head.contains("OLD_FORMULA") ? FORMULAS.get(1) : FORMULAS.get(0);
