@@ -639,10 +639,23 @@ public final class KconfigLexer implements TokenSource {
             throw KconfigException.verbatim(statementLocation, statementLocation.file() + ":"
                     + statementLocation.line() + ": can't open file \"" + name + "\"");
         }
+        requireAnOpenFile();
         checkRecursion(name);
         current.lineInParent = current.line;
         current.sourceLineInParent = statementLocation.line();
         current = load(name, resolved, current);
+    }
+
+    /**
+     * A source on the top file's last line, without a newline, is read after that file has been closed: conf
+     * before 6.9 then reads freed memory and crashes. kforge says what to change instead.
+     */
+    private void requireAnOpenFile() {
+        if (current == null) {
+            throw KconfigException.verbatim(statementLocation, statementLocation.file() + ":"
+                    + statementLocation.line() + ": \"source\" is the last line of the top Kconfig file and has no"
+                    + " newline; end the line");
+        }
     }
 
     /** Glob sources: each match is entered in turn, the first one last so they are read in sorted order. */
@@ -659,6 +672,7 @@ public final class KconfigLexer implements TokenSource {
             String name = matches.get(i);
             checkRecursion(name);
         }
+        requireAnOpenFile();
         SourceFile parent = current;
         parent.lineInParent = parent.line;
         parent.sourceLineInParent = statementLocation.line();

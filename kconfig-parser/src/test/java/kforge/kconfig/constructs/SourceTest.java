@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.testing.ReferenceKernel;
 
 /**
  * source, and kforge's Kconfiglib extensions rsource, osource, orsource and glob patterns. conf knows only
@@ -95,6 +96,21 @@ class SourceTest {
                 """).runSame(ConfMode.ALLDEFCONFIG);
 
         assertNotEquals(0, conf.exit());
+    }
+
+    /** Since 6.9 the top file's end gives no newline token, so a source there is a syntax error, as here. */
+    @Test
+    void sourceOnTheTopFilesLastLineWithoutANewlineIn612() {
+        ConfPair.in(dir).kernel(ReferenceKernel.LINUX_6_12).file("Kconfig", "source \"Kconfig.inc1\"")
+                .file("Kconfig.inc1", SUB_A).runSame(ConfMode.ALLDEFCONFIG);
+    }
+
+    /** 6.1's conf reads the closed top file and crashes (DifferentialFuzzTest); kforge threw a trace. */
+    @Test
+    void sourceOnTheTopFilesLastLineWithoutANewlineIn61EndsCleanly() {
+        ConfPair pair = ConfPair.in(dir).kernel(ReferenceKernel.LINUX_6_1).file("Kconfig", "source \"Kconfig.inc1\"")
+                .file("Kconfig.inc1", SUB_A);
+        assertEquals("crash", DifferentialFuzzTest.compare(pair, ConfMode.ALLDEFCONFIG));
     }
 
     @Test
