@@ -35,7 +35,7 @@ import kforge.kconfig.testing.FuzzRun;
  * directory. kforge may refuse what tar extracts (it wants one top directory and a kernel Makefile, and does
  * not write through symlinks).
  *
- * <p>Costs about 30 s.
+ * <p>Costs about 10 s.
  */
 class TarballImportFuzzTest {
     private static final List<String> SUFFIXES = List.of(".tar", ".tar.gz", ".tar.bz2", ".tar.xz");
