@@ -1,0 +1,93 @@
+package kforge.kconfig.constructs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.dialect.KconfigChange;
+import kforge.kconfig.testing.DotConfigMutator;
+import kforge.kconfig.testing.FuzzRun;
+import kforge.kconfig.testing.ReferenceKernel;
+
+/**
+ * Differential fuzzing of the .config reader: mutated .config files ({@link DotConfigMutator}) for a small
+ * fixture with symbols of every type (dotconfig_fuzz.Kconfig) through each reference kernel's conf
+ * {@code --olddefconfig} and through kforge in this JVM. Exit status, every byte of the written .config (and
+ * every other file), stdout and stderr (conf's warnings, "FILE:LINE:warning: ...", with
+ * KCONFIG_WARN_UNKNOWN_SYMBOLS set in a third of the cases) must be the same; nothing is normalised. The
+ * seeds are conf's own output for the fixture (alldefconfig, allyesconfig, allmodconfig, allnoconfig and a
+ * few randconfigs), made at the start of the run.
+ *
+ * <p>CI runs the fixed seed and {@code kforge.fuzz.cases} cases per kernel (default 300: about 11 s a kernel
+ * on an idle 2-core machine, 30-40 s on a busy one); scripts/fuzz runs long with other seeds and budgets.
+ */
+class DotConfigFuzzTest {
+    private static final Pattern CONFIG_LINE = Pattern.compile("(?m)^(?:menu)?config ([A-Z0-9_]+)$");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = ReferenceKernel.class, names = {"LINUX_6_1", "LINUX_6_12"})
+    void kforgeReadsMutatedDotConfigAsTheKernelsConfDoes(ReferenceKernel kernel) {
+        String kconfig = fixture(kernel);
+        List<String> seeds = seeds(kernel, kconfig);
+        List<String> symbols = symbols(kconfig);
+        FuzzRun.named("dotconfig-" + kernel, 300).run((number, random) -> {
+            String seed = seeds.get(random.nextInt(seeds.size()));
+            String mutated = new DotConfigMutator(random, symbols).mutate(seed, 4);
+            Path caseDir = dir.resolve("case" + number);
+            ConfPair pair = ConfPair.kconfig(caseDir, kconfig).kernel(kernel).dotConfig(mutated);
+            if (random.nextInt(3) == 0) {
+                // Since 6.8 conf then also warns about each symbol that the Kconfig files lack.
+                pair.env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1");
+            }
+            String problem = DifferentialFuzzTest.compare(pair, ConfMode.OLDDEFCONFIG);
+            DifferentialFuzzTest.removeTree(caseDir);
+            if (problem == null) {
+                return FuzzRun.Outcome.AGREE;
+            }
+            String withInput = problem + "\n--- .config ---\n" + mutated;
+            return problem.equals("crash") ? FuzzRun.Outcome.referenceCrashed(withInput)
+                    : FuzzRun.Outcome.disagree(withInput);
+        });
+    }
+
+    /** The fixture, with optional and tristate choices for kernels that still have them. */
+    static String fixture(ReferenceKernel kernel) {
+        String kconfig = ConfPair.resource("dotconfig_fuzz.Kconfig");
+        return kernel.dialect().has(KconfigChange.CHOICE_OPTIONAL_REMOVED) ? kconfig
+                : kconfig + ConfPair.resource("dotconfig_fuzz_tristate_choices.Kconfig");
+    }
+
+    /** conf's own .config for the fixture in the modes that need no input, and a few randconfigs. */
+    private List<String> seeds(ReferenceKernel kernel, String kconfig) {
+        List<String> seeds = new ArrayList<>();
+        for (ConfMode mode : List.of(ConfMode.ALLDEFCONFIG, ConfMode.ALLYESCONFIG, ConfMode.ALLMODCONFIG,
+                ConfMode.ALLNOCONFIG)) {
+            seeds.add(ConfPair.kconfig(dir.resolve("seed-" + mode.option()), kconfig).kernel(kernel).runConf(mode)
+                    .config());
+        }
+        for (int seed = 1; seed <= 4; seed++) {
+            seeds.add(ConfPair.kconfig(dir.resolve("seed-rand" + seed), kconfig).kernel(kernel)
+                    .env("KCONFIG_SEED", Integer.toString(seed)).runConf(ConfMode.RANDCONFIG).config());
+        }
+        return seeds;
+    }
+
+    private static List<String> symbols(String kconfig) {
+        List<String> symbols = new ArrayList<>();
+        Matcher m = CONFIG_LINE.matcher(kconfig);
+        while (m.find()) {
+            symbols.add(m.group(1));
+        }
+        return symbols;
+    }
+}
