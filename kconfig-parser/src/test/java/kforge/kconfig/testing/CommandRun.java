@@ -36,6 +36,12 @@ public final class CommandRun {
 
     /** As {@link #run(List, Map, Duration)}, reading stdin from a file (answers for an interactive target). */
     static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout, Path stdin) {
+        return run(command, environment, timeout, stdin, null);
+    }
+
+    /** As {@link #run(List, Map, Duration, Path)}, in a working directory of its own (null: this JVM's). */
+    public static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout, Path stdin,
+                                 Path directory) {
         Path stdoutFile = null;
         Path stderrFile = null;
         try {
@@ -45,6 +51,9 @@ public final class CommandRun {
                     .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
                     .redirectOutput(stdoutFile.toFile())
                     .redirectError(stderrFile.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().clear();
             builder.environment().putAll(environment);
             int exitCode = waitFor(builder.start(), command, timeout);
@@ -82,7 +91,8 @@ public final class CommandRun {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        // Lenient: bytes that are not UTF-8 (a fuzzer's input echoed back) become U+FFFD instead of an exception.
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** Fails the calling test, quoting the program's stderr, unless it exited with status 0. */
@@ -91,6 +101,10 @@ public final class CommandRun {
             fail(String.join(" ", command) + " exited with status " + exitCode + "; its stderr:\n" + stderr);
         }
         return this;
+    }
+
+    public int exitCode() {
+        return exitCode;
     }
 
     public String stdout() {
