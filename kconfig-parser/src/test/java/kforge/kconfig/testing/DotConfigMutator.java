@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Edits of a .config that know its format, for the .config reader's fuzzer (DotConfigFuzzTest) and the fragment merge's (FragmentMergeFuzzTest):
+ * Edits of a .config that know its format, for the fuzzers of the .config reader (DotConfigFuzzTest) and of
+ * the fragment merge (FragmentMergeFuzzTest):
  * tristate values flipped, "is not set" lines in their odd shapes, values that are invalid or at the edge
  * of their type (int, hex, string quoting and escapes), unknown symbols, repeated symbols, CRLF, no final
  * newline, very long lines; and, now and then, a format-blind {@link TextMutator} edit. Deterministic for a
