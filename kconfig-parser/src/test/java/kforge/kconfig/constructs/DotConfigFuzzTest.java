@@ -10,10 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import kforge.kconfig.ConfigEngine;
 import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.diag.Reporter;
 import kforge.kconfig.dialect.KconfigChange;
 import kforge.kconfig.testing.DotConfigMutator;
 import kforge.kconfig.testing.FuzzRun;
+import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
 
 /**
@@ -58,6 +61,60 @@ class DotConfigFuzzTest {
             return problem.equals("crash") ? FuzzRun.Outcome.referenceCrashed(withInput)
                     : FuzzRun.Outcome.disagree(withInput);
         });
+    }
+
+    /**
+     * A few cases on a whole tree: 6.12's arch/arm with multi_v5_defconfig's .config (conf's own, cached)
+     * mutated, through the kernel's make olddefconfig and kforge's engine for that tree. Only the .config is
+     * compared here (make's messages are not kept). A case costs a make run, whose Kconfig probes the
+     * compiler: 3-6 s, so CI runs 3 (about 20 s with the engine's parse) and scripts/fuzz runs this set only
+     * with a time budget.
+     */
+    @org.junit.jupiter.api.Test
+    void kforgeReadsMutatedArmDotConfigAsTheKernelsMakeDoes() throws Exception {
+        ReferenceKernel kernel = ReferenceKernel.LINUX_6_12;
+        String cross = "arm-linux-gnueabi-";
+        Path defconfig = Oracle.config(kernel, "arm", cross, "multi_v5_defconfig");
+        String seed = java.nio.file.Files.readString(defconfig, java.nio.charset.StandardCharsets.ISO_8859_1);
+        List<String> symbols = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^(?:# )?CONFIG_([A-Za-z0-9_]+)").matcher(seed);
+        while (m.find()) {
+            symbols.add(m.group(1));
+        }
+        ConfigEngine engine = ConfigEngine.open(kernel.tree(), "arm", cross,
+                java.nio.file.Files.createDirectories(dir.resolve("kforge-objtree")), Oracle.makeEnvironment(),
+                Reporter.silent());
+        FuzzRun.named("dotconfig-arm-" + kernel, 3).run((number, random) -> {
+            String mutated = new DotConfigMutator(random, symbols).mutate(seed, 6);
+            Path caseDir = dir.resolve("arm-case" + number);
+            // The cached O= directory of that defconfig has make's conf built: each case starts from a copy.
+            String expected = Oracle.olddefconfigOf(kernel, "arm", cross, mutated, caseDir.resolve("make"),
+                    defconfig.getParent());
+            Path config = java.nio.file.Files.createDirectories(caseDir.resolve("kforge")).resolve(".config");
+            java.nio.file.Files.writeString(config, mutated, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int status = engine.run(ConfMode.OLDDEFCONFIG, null, config, true,
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), null, false);
+            String actual = java.nio.file.Files.readString(config, java.nio.charset.StandardCharsets.ISO_8859_1);
+            DifferentialFuzzTest.removeTree(caseDir);
+            if (status == 0 && expected.equals(actual)) {
+                return FuzzRun.Outcome.AGREE;
+            }
+            return FuzzRun.Outcome.disagree("exit " + status + ", .config " + firstDifference(expected, actual)
+                    + "\n--- .config (mutated) ---\n" + mutated);
+        });
+    }
+
+    private static String firstDifference(String expected, String actual) {
+        List<String> e = List.of(expected.split("\n", -1));
+        List<String> a = List.of(actual.split("\n", -1));
+        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+            String x = i < e.size() ? e.get(i) : "<end>";
+            String y = i < a.size() ? a.get(i) : "<end>";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + ": make: " + x + " | kforge: " + y;
+            }
+        }
+        return "the same";
     }
 
     /** The fixture, with optional and tristate choices for kernels that still have them. */
