@@ -24,9 +24,9 @@ import kforge.kconfig.testing.ReferenceKernel;
  * fixture with symbols of every type (dotconfig_fuzz.Kconfig) through each reference kernel's conf
  * {@code --olddefconfig} and through kforge in this JVM. Exit status, every byte of the written .config (and
  * every other file), stdout and stderr (conf's warnings, "FILE:LINE:warning: ...", with
- * KCONFIG_WARN_UNKNOWN_SYMBOLS set in a third of the cases) must be the same; nothing is normalised. The
- * seeds are conf's own output for the fixture (alldefconfig, allyesconfig, allmodconfig, allnoconfig and a
- * few randconfigs), made at the start of the run.
+ * KCONFIG_WARN_UNKNOWN_SYMBOLS set in a third of the cases, KCONFIG_WERROR in a sixth) must be the same;
+ * nothing is normalised. The seeds are conf's own output for the fixture (alldefconfig, allyesconfig,
+ * allmodconfig, allnoconfig and a few randconfigs), made at the start of the run.
  *
  * <p>CI runs the fixed seed and {@code kforge.fuzz.cases} cases per kernel (default 300: about 11 s a kernel
  * on an idle 2-core machine, 30-40 s on a busy one); scripts/fuzz runs long with other seeds and budgets.
@@ -51,6 +51,10 @@ class DotConfigFuzzTest {
             if (random.nextInt(3) == 0) {
                 // Since 6.8 conf then also warns about each symbol that the Kconfig files lack.
                 pair.env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1");
+            }
+            if (random.nextInt(6) == 0) {
+                // A warning of the read then makes conf exit 1 before it writes.
+                pair.env("KCONFIG_WERROR", "1");
             }
             String problem = DifferentialFuzzTest.compare(pair, ConfMode.OLDDEFCONFIG);
             DifferentialFuzzTest.removeTree(caseDir);
