@@ -22,7 +22,8 @@ import kforge.kconfig.testing.ReferenceKernel;
 /**
  * Differential fuzzing of the .config reader: mutated .config files ({@link DotConfigMutator}) for a small
  * fixture with symbols of every type (dotconfig_fuzz.Kconfig) through each reference kernel's conf
- * {@code --olddefconfig} and through kforge in this JVM. Exit status, every byte of the written .config (and
+ * {@code --olddefconfig} (a quarter of the cases: as KCONFIG_ALLCONFIG of an all*config) and through
+ * kforge in this JVM. Exit status, every byte of the written .config (and
  * every other file), stdout and stderr (conf's warnings, "FILE:LINE:warning: ...", with
  * KCONFIG_WARN_UNKNOWN_SYMBOLS set in a third of the cases, KCONFIG_WERROR in a sixth) must be the same;
  * nothing is normalised. The seeds are conf's own output for the fixture (alldefconfig, allyesconfig,
@@ -32,6 +33,8 @@ import kforge.kconfig.testing.ReferenceKernel;
  * on an idle 2-core machine, 30-40 s on a busy one); scripts/fuzz runs long with other seeds and budgets.
  */
 class DotConfigFuzzTest {
+    private static final List<ConfMode> ALLCONFIG_MODES = List.of(ConfMode.ALLDEFCONFIG, ConfMode.ALLNOCONFIG,
+            ConfMode.ALLYESCONFIG, ConfMode.ALLMODCONFIG);
     private static final Pattern CONFIG_LINE = Pattern.compile("(?m)^(?:menu)?config ([A-Z0-9_]+)$");
 
     @TempDir
@@ -56,12 +59,18 @@ class DotConfigFuzzTest {
                 // A warning of the read then makes conf exit 1 before it writes.
                 pair.env("KCONFIG_WERROR", "1");
             }
-            String problem = DifferentialFuzzTest.compare(pair, ConfMode.OLDDEFCONFIG);
+            ConfMode mode = ConfMode.OLDDEFCONFIG;
+            if (random.nextInt(4) == 0) {
+                // The same reader for KCONFIG_ALLCONFIG, as merge_config.sh hands its merge to make alldefconfig.
+                mode = ALLCONFIG_MODES.get(random.nextInt(ALLCONFIG_MODES.size()));
+                pair.workFile("all.config", mutated).env("KCONFIG_ALLCONFIG", "all.config");
+            }
+            String problem = DifferentialFuzzTest.compare(pair, mode);
             DifferentialFuzzTest.removeTree(caseDir);
             if (problem == null) {
                 return FuzzRun.Outcome.AGREE;
             }
-            String withInput = problem + "\n--- .config ---\n" + mutated;
+            String withInput = mode.option() + ": " + problem + "\n--- .config ---\n" + mutated;
             return problem.equals("crash") ? FuzzRun.Outcome.referenceCrashed(withInput)
                     : FuzzRun.Outcome.disagree(withInput);
         });
