@@ -131,10 +131,15 @@ public final class ConfigReader {
      * "unexpected data". Returns the name and value, or null for a line that sets nothing.
      */
     private String[] splitStrictly(String raw, String prefix) {
-        String line = raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw;
-        if (line.endsWith("\r")) {
+        // getline_stripped: the carriage return only goes with the newline; the rest is a C string.
+        String line = raw;
+        if (line.endsWith("\n")) {
             line = line.substring(0, line.length() - 1);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
         }
+        line = untilNul(line);
         if (line.isEmpty()) {
             return null;
         }
@@ -158,7 +163,9 @@ public final class ConfigReader {
     }
 
     /** A line as conf_read_simple read it before 6.8 (compat_getline, "is not set" as a prefix). */
-    private String[] split(String line, String prefix) {
+    private String[] split(String raw, String prefix) {
+        // conf reads the line as a C string: it ends at a NUL byte, newline and all.
+        String line = untilNul(raw);
         String symName;
         String val;
         if (line.startsWith("#")) {
@@ -196,7 +203,8 @@ public final class ConfigReader {
                 val = val.substring(0, end);
             }
         } else {
-            if (!line.isEmpty() && line.charAt(0) != '\r' && line.charAt(0) != '\n') {
+            // A line that starts with a NUL byte is not blank to conf: it warns with nothing to quote.
+            if (!raw.isEmpty() && raw.charAt(0) != '\r' && raw.charAt(0) != '\n') {
                 int end = 0;
                 while (end < line.length() && line.charAt(end) != '\r' && line.charAt(end) != '\n') {
                     end++;
@@ -206,6 +214,12 @@ public final class ConfigReader {
             return null;
         }
         return new String[] {symName, val};
+    }
+
+    /** The line as C sees it: up to its first NUL byte. */
+    private static String untilNul(String line) {
+        int nul = line.indexOf('\u0000');
+        return nul < 0 ? line : line.substring(0, nul);
     }
 
     private void assign(String symName, String val, int def, int defFlags, String warnUnknown) {

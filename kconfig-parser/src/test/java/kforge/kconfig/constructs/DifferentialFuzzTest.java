@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.testing.FuzzRun;
 import kforge.kconfig.testing.ReferenceKernel;
 
 /**
@@ -53,12 +53,7 @@ class DifferentialFuzzTest {
      */
     static void fuzz(String label, List<Map<String, String>> corpus, List<ConfMode> modes,
                      java.util.function.Function<Path, ConfPair> pairIn, Path dir) {
-        long seed = Long.getLong("kforge.fuzz.seed", 20261201L);
-        int cases = Integer.getInteger("kforge.fuzz.cases", 2000);
-        List<String> disagreements = new ArrayList<>();
-        int crashes = 0;
-        for (int i = 0; i < cases; i++) {
-            Random random = new Random(seed * 1_000_003L + i);
+        FuzzRun.named(label, 2000).run((i, random) -> {
             Map<String, String> files = new LinkedHashMap<>(corpus.get(random.nextInt(corpus.size())));
             KconfigMutator mutator = new KconfigMutator(random);
             List<String> names = new ArrayList<>(files.keySet());
@@ -71,18 +66,14 @@ class DifferentialFuzzTest {
             pair.dotConfig(mutator.dotConfig(files.get("Kconfig")));
             pair.env("KCONFIG_SEED", Integer.toString(random.nextInt(1000)));
             String problem = compare(pair, mode);
-            if (problem != null && problem.startsWith("crash")) {
-                crashes++;
-            } else if (problem != null) {
-                disagreements.add("case " + i + " (" + mode.option() + ", seed " + seed + "): " + problem
-                        + "\n--- " + mutated + " ---\n" + files.get(mutated));
-            }
             removeTree(caseDir);
-        }
-        writeReport(label, disagreements);
-        System.out.println("fuzz " + label + ": " + cases + " cases, seed " + seed + ", " + disagreements.size()
-                + " disagreements, " + crashes + " conf crashes where kforge ended cleanly");
-        failOn(disagreements, cases + " cases disagree with " + label + "'s conf");
+            if (problem == null) {
+                return FuzzRun.Outcome.AGREE;
+            }
+            String detail = mode.option() + ": " + problem + "\n--- " + mutated + " ---\n" + files.get(mutated);
+            return problem.equals("crash") ? FuzzRun.Outcome.referenceCrashed(detail)
+                    : FuzzRun.Outcome.disagree(detail);
+        });
     }
 
     /** Fails with the count and the first few disagreements, if there are any. */

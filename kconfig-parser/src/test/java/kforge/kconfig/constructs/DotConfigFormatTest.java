@@ -7,8 +7,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import kforge.kconfig.conf.ConfMode;
+import kforge.kconfig.testing.ReferenceKernel;
 
 /** How .config is written and read back: string escaping, "is not set" lines, odd input lines. */
 class DotConfigFormatTest {
@@ -144,6 +147,39 @@ class DotConfigFormatTest {
                 config S
                     string "s"
                 """).dotConfig("CONFIG_A=y\r\nCONFIG_S=\"x\"\r\n\r\n").runSame(ConfMode.OLDDEFCONFIG);
+    }
+
+    /** Found by DotConfigFuzzTest: conf reads a line as a C string, so a NUL byte ends it, newline and all. */
+    @ParameterizedTest
+    @EnumSource(value = ReferenceKernel.class, names = {"LINUX_6_1", "LINUX_6_12"})
+    void nulByteEndsALine(ReferenceKernel kernel) {
+        ConfPair.kconfig(dir, """
+                config A
+                    bool "a"
+                config B
+                    bool "b"
+                    default y
+                config S
+                    string "s"
+                """).kernel(kernel).dotConfig("\u0000\nCONFIG_A=y\u0000junk\n# CONFIG_B is not set\u0000x\n"
+                + "CONFIG_S=\"a\u0000b\"\n\u0000CONFIG_A=n\n").runSame(ConfMode.OLDDEFCONFIG);
+    }
+
+    /**
+     * Since 6.8 conf strips a carriage return only together with a newline (getline_stripped): found reading
+     * it for the NUL byte that DotConfigFuzzTest found.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ReferenceKernel.class, names = {"LINUX_6_1", "LINUX_6_12"})
+    void carriageReturnOnTheLastLineWithoutNewline(ReferenceKernel kernel) {
+        ConfPair.kconfig(dir, """
+                config A
+                    bool "a"
+                config B
+                    bool "b"
+                    default y
+                """).kernel(kernel).dotConfig("CONFIG_A=y\r\n# CONFIG_B is not set\r")
+                .runSame(ConfMode.OLDDEFCONFIG);
     }
 
     @Test

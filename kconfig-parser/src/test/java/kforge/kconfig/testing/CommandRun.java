@@ -36,6 +36,12 @@ public final class CommandRun {
 
     /** As {@link #run(List, Map, Duration)}, reading stdin from a file (answers for an interactive target). */
     static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout, Path stdin) {
+        return run(command, environment, timeout, stdin, null);
+    }
+
+    /** As {@link #run(List, Map, Duration, Path)}, in a working directory of its own (null: this JVM's). */
+    public static CommandRun run(List<String> command, Map<String, String> environment, Duration timeout, Path stdin,
+                                 Path directory) {
         Path stdoutFile = null;
         Path stderrFile = null;
         try {
@@ -45,6 +51,9 @@ public final class CommandRun {
                     .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
                     .redirectOutput(stdoutFile.toFile())
                     .redirectError(stderrFile.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().clear();
             builder.environment().putAll(environment);
             int exitCode = waitFor(builder.start(), command, timeout);

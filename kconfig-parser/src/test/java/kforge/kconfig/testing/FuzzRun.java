@@ -18,6 +18,7 @@ import java.util.Random;
  * <p>System properties: {@code kforge.fuzz.seed} (default 20261201), {@code kforge.fuzz.cases} (the test's
  * own default), {@code kforge.fuzz.minutes} (a time budget that, when given, replaces the case count: a long
  * run) and {@code kforge.fuzz.report} (a directory that gets every disagreement of a label, with its input).
+ * A seed that is not a whole number, or a budget that is not a positive number, fails the test saying so.
  */
 public final class FuzzRun {
     private static final int REPORTED = 5;
@@ -62,7 +63,29 @@ public final class FuzzRun {
     }
 
     public static long seed() {
-        return Long.getLong("kforge.fuzz.seed", 20261201L);
+        String value = System.getProperty("kforge.fuzz.seed");
+        try {
+            return value == null ? 20261201L : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fail("-Dkforge.fuzz.seed=" + value + ": the seed must be a whole number");
+        }
+    }
+
+    /** A budget property: a positive number, or the default when it is not given; a bad value fails clearly. */
+    private static double positive(String property, double defaultValue, boolean whole) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double number = whole ? Integer.parseInt(value.trim()) : Double.parseDouble(value.trim());
+            if (number > 0 && !Double.isInfinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return fail("-D" + property + "=" + value + ": must be a positive " + (whole ? "whole number" : "number"));
     }
 
     /**
@@ -71,10 +94,10 @@ public final class FuzzRun {
      */
     public Summary run(Case fuzzCase) {
         long seed = seed();
-        String minutes = System.getProperty("kforge.fuzz.minutes");
-        long deadline = minutes == null ? Long.MAX_VALUE
-                : System.nanoTime() + (long) (Double.parseDouble(minutes) * 60e9);
-        int cases = minutes == null ? Integer.getInteger("kforge.fuzz.cases", defaultCases) : Integer.MAX_VALUE;
+        boolean timed = System.getProperty("kforge.fuzz.minutes") != null;
+        long deadline = !timed ? Long.MAX_VALUE
+                : System.nanoTime() + (long) (positive("kforge.fuzz.minutes", 0, false) * 60e9);
+        int cases = timed ? Integer.MAX_VALUE : (int) positive("kforge.fuzz.cases", defaultCases, true);
         long start = System.nanoTime();
         List<String> disagreements = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
