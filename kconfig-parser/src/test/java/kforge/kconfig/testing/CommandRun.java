@@ -82,7 +82,9 @@ public final class CommandRun {
     }
 
     private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        // Not Files.readString: output that is not UTF-8 (a patch program echoing a binary line) is shown with
+        // replacement characters rather than failing the run.
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** Fails the calling test, quoting the program's stderr, unless it exited with status 0. */
@@ -91,6 +93,10 @@ public final class CommandRun {
             fail(String.join(" ", command) + " exited with status " + exitCode + "; its stderr:\n" + stderr);
         }
         return this;
+    }
+
+    public int exitCode() {
+        return exitCode;
     }
 
     public String stdout() {
