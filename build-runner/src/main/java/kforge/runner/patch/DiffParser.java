@@ -91,6 +91,10 @@ final class DiffParser {
         int start = i;
         SourceLocation where = here();
         String header = PatchPaths.stripCarriageReturn(lines.get(i)).substring("diff --git ".length());
+        if (header.indexOf('\0') >= 0) {
+            throw new KconfigException(where, "the file names in 'diff --git " + header.replace('\0', '?')
+                    + "' hold a NUL byte");
+        }
         i++;
         Integer oldMode = null;
         Integer newMode = null;
@@ -240,21 +244,24 @@ final class DiffParser {
     }
 
     /**
-     * "--- /dev/null" says the file is new, so no hunk may have old lines (and "+++ /dev/null" the other way
-     * round). patch takes such a hunk as a change of the file the other line names; kforge refuses a patch
-     * that contradicts itself rather than guess which half is wrong.
+     * "--- /dev/null" says the file is new, so no hunk may have old lines and the first starts at line 0 (and
+     * "+++ /dev/null" the other way round). patch goes by the first hunk and takes any other as a change of the
+     * file the other line names; kforge refuses a patch that contradicts itself rather than guess which half
+     * is wrong.
      *
      * @param oldLine the "--- " line's number; the "+++ " line is the next
      */
     private void requireDevNullSidesEmpty(String oldPath, String newPath, List<Hunk> hunks, int oldLine) {
         for (Hunk hunk : hunks) {
-            if (oldPath == null && hunk.oldCount() > 0) {
+            if (oldPath == null && (hunk.oldCount() > 0 || hunk.number() == 1 && hunk.oldStart() != 0)) {
                 throw new KconfigException(new SourceLocation(source, oldLine), "'--- /dev/null' says the file is"
-                        + " new, but hunk #" + hunk.number() + " (" + hunk.header() + ") has old lines");
+                        + " new, but hunk #" + hunk.number() + " (" + hunk.header() + ") "
+                        + (hunk.oldCount() > 0 ? "has old lines" : "does not start at line 0"));
             }
-            if (newPath == null && hunk.newCount() > 0) {
+            if (newPath == null && (hunk.newCount() > 0 || hunk.number() == 1 && hunk.newStart() != 0)) {
                 throw new KconfigException(new SourceLocation(source, oldLine + 1), "'+++ /dev/null' says the file"
-                        + " is deleted, but hunk #" + hunk.number() + " (" + hunk.header() + ") has new lines");
+                        + " is deleted, but hunk #" + hunk.number() + " (" + hunk.header() + ") "
+                        + (hunk.newCount() > 0 ? "has new lines" : "does not start at line 0"));
             }
         }
     }

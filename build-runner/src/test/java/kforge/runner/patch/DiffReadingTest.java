@@ -150,6 +150,10 @@ class DiffReadingTest {
                 refuse(tree("a.c", "a\n"), "--- a/a.c\n+++ b/a.c\0x\n@@ -1 +1 @@\n-a\n+b\n", false));
         assertEquals("fix.patch:1: the file names in 'diff --git a/a?.c b/a.c' hold a NUL byte",
                 refuse(tree("a.c", "a\n"), "diff --git a/a\0.c b/a.c\nold mode 100644\nnew mode 100755\n", false));
+        // Also where the rename lines name the files (kforge renamed a.c; patch refuses).
+        assertEquals("fix.patch:1: the file names in 'diff --git a/a.c b?/z.c' hold a NUL byte",
+                refuse(tree("a.c", "a\n"), "diff --git a/a.c b\0/z.c\nsimilarity index 90%\nrename from a.c\n"
+                        + "rename to z.c\n", true));
     }
 
     @Test
@@ -159,6 +163,12 @@ class DiffReadingTest {
                 refuse(tree("f", "a\n"), "--- /dev/null\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n", false));
         assertEquals("fix.patch:2: '+++ /dev/null' says the file is deleted, but hunk #1 (@@ -1 +1 @@) has new"
                 + " lines", refuse(tree("f", "a\n"), "--- a/f\n+++ /dev/null\n@@ -1 +1 @@\n-a\n+b\n", false));
+        // patch goes by the first hunk, /dev/null or not: it found no f to change here, and it emptied f there.
+        assertEquals("fix.patch:1: '--- /dev/null' says the file is new, but hunk #1 (@@ -3,0 +4,2 @@) does not"
+                + " start at line 0", refuse(tree(), "--- /dev/null\n+++ b/f\n@@ -3,0 +4,2 @@\n+a\n+b\n", true));
+        assertEquals("fix.patch:2: '+++ /dev/null' says the file is deleted, but hunk #1 (@@ -9,3 +8,0 @@) does"
+                + " not start at line 0", refuse(tree("f", "a\nb\nc\n"),
+                "--- a/f\n+++ /dev/null\n@@ -9,3 +8,0 @@\n-a\n-b\n-c\n", false));
     }
 
     @Test
