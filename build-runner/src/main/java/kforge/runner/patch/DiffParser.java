@@ -184,6 +184,15 @@ final class DiffParser {
                 }
             }
         }
+        if (named && kind != FileDiff.Kind.RENAME) {
+            // git apply: "inconsistent new filename"; patch would take one of them.
+            String[] names = PatchPaths.gitHeaderNames(header, strip, where);
+            String side = kind == FileDiff.Kind.DELETE ? oldPath : newPath;
+            if (!Objects.equals(names[1], side)) {
+                throw new KconfigException(where, "the '---' and '+++' lines name another file than 'diff --git "
+                        + header + "'");
+            }
+        }
         if (hunks.isEmpty() && named) {
             // git writes no ---/+++ lines for a diff without hunks (a pure rename, an empty file): cut off?
             throw new KconfigException(where, "a git diff with '---' and '+++' lines but no hunks");

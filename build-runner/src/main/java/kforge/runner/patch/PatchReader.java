@@ -25,8 +25,11 @@ final class PatchReader {
         LineText text = LineText.of(bytes(file, source));
         List<String> lines = text.lines;
         if (MailMessage.isMail(lines)) {
-            MailMessage mail = MailMessage.parse(source, lines);
-            return new ParsedPatch(DiffParser.parse(source, text, mail.diffLine(), strip), mail, "");
+            // As git am's mailsplit reads a mail (am.keepcr is off): a CRLF line end is a line end, diff included.
+            List<String> mailLines = lines.stream().map(PatchPaths::stripCarriageReturn).toList();
+            MailMessage mail = MailMessage.parse(source, mailLines);
+            return new ParsedPatch(DiffParser.parse(source, new LineText(mailLines, text.missingFinalNewline),
+                    mail.diffLine(), strip), mail, "");
         }
         int first = DiffParser.firstDiffLine(lines, 0);
         String description = EncodedWords.utf8(String.join("\n", lines.subList(0, first)));

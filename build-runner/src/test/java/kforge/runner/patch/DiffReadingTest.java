@@ -211,4 +211,11 @@ class DiffReadingTest {
         assertTrue(refuse(tree("f", "1\n2\n3\n4\n5\n6\n"), "--- a/f\n+++ b/f\n@@ -4,0 +5 @@\n+x\n@@ -3,0 +5 @@\n+x\n",
                 true).contains("hunk #2 (@@ -3,0 +5 @@) does not apply: it would overlap the hunk before it"));
     }
+    @Test
+    void aGitDiffWhoseFileLinesNameAnotherFileIsRefused() {
+        // git apply: "inconsistent new filename"; patch creates the file the +++ line names.
+        assertEquals("fix.patch:1: the '---' and '+++' lines name another file than 'diff --git b/x b/x'",
+                refuse(tree(), "diff --git b/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/y\n@@ -0,0 +1 @@\n+a\n",
+                        false));
+    }
 }

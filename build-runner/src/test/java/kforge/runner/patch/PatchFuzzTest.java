@@ -88,6 +88,8 @@ class PatchFuzzTest {
         {"name other files than 'rename from", "a rename whose ---/+++ lines name other files"},
         {"cannot strip", "a file name with no directory to strip (edited or empty): patch takes another header's"},
         {"cannot tell the two file names apart", "a broken 'diff --git' line: patch takes the ---/+++ names"},
+        {"name another file than 'diff --git", "a git diff whose ---/+++ names differ from its diff --git line's"
+                + " (git apply: 'inconsistent new filename'): patch takes one of them"},
         {"'rename from' without 'rename to'", "a broken rename header: patch takes the ---/+++ names"},
         {"no file name left in", "a file name that is only its a/ or b/ (cut off): patch takes another header's"},
         {"creates this file, but it already exists", "git's header of a new empty file where a file already is:"
