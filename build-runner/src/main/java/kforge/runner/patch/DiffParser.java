@@ -294,6 +294,9 @@ final class DiffParser {
         int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
         int newStart = Integer.parseInt(m.group(3));
         int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        if (oldCount == 0 && newCount == 0) {
+            throw new KconfigException(here(), "hunk #" + number + " (" + header + ") has no lines");
+        }
         i++;
         List<String> oldLines = new ArrayList<>();
         List<String> newLines = new ArrayList<>();

@@ -103,6 +103,10 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
             Matcher m = IN_BODY_HEADER.matcher(line);
             if (line.startsWith("[PATCH]") && (line.length() == 7 || Character.isWhitespace(line.charAt(7)))) {
                 headers.put("subject", line);
+                // Blank lines after it do not end the in-body headers (they do after a header line).
+                while (body + 1 < lines.size() && lines.get(body + 1).isBlank()) {
+                    body++;
+                }
             } else if (m.matches() && seen.add(m.group(1).toLowerCase(Locale.ROOT))) {
                 headers.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
             } else {
@@ -220,12 +224,16 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
         if (subject == null) {
             return "";
         }
-        String s = subject.strip();
+        // As git mailinfo's cleanup_subject: every run of white space one space; leading spaces and colons go,
+        // and "re:" with something after it.
+        String s = subject.strip().replaceAll("\\s+", " ");
         while (true) {
-            if (s.regionMatches(true, 0, "re:", 0, 3)) {
-                s = s.substring(3).strip();
+            if (s.startsWith(" ") || s.startsWith(":")) {
+                s = s.substring(1);
+            } else if (s.length() > 3 && s.regionMatches(true, 0, "re:", 0, 3)) {
+                s = s.substring(3);
             } else if (s.startsWith("[") && s.indexOf(']') > 0) {
-                s = s.substring(s.indexOf(']') + 1).strip();
+                s = s.substring(s.indexOf(']') + 1);
             } else {
                 return s;
             }

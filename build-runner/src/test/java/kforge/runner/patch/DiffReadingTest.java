@@ -218,4 +218,10 @@ class DiffReadingTest {
                 refuse(tree(), "diff --git b/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/y\n@@ -0,0 +1 @@\n+a\n",
                         false));
     }
+    @Test
+    void aHunkWithNoLinesIsRefused() {
+        // patch: "malformed patch"; git apply: "corrupt patch".
+        assertEquals("fix.patch:3: hunk #1 (@@ -1,0 +1,0 @@) has no lines",
+                refuse(tree("f", "a\n"), "--- a/f\n+++ b/f\n@@ -1,0 +1,0 @@\n", true));
+    }
 }

@@ -118,6 +118,10 @@ class MailMessageTest {
         assertEquals("x", MailMessage.cleanSubject("[RFC][PATCH 1/2] x"));
         assertEquals("net: y", MailMessage.cleanSubject("Re: RE: [PATCH net-next] net: y"));
         assertEquals("z [not a tag]", MailMessage.cleanSubject("  z [not a tag]"));
+        // git mailinfo's (MailFuzzTest): runs of spaces are one, colons go, a "Re:" with nothing after it stays.
+        assertEquals("spaced out", MailMessage.cleanSubject("  spaced   out  "));
+        assertEquals("x", MailMessage.cleanSubject("[PATCH]: x"));
+        assertEquals("Re:", MailMessage.cleanSubject("[PATCH] [RFC] Re:"));
     }
 
     @Test
