@@ -297,6 +297,11 @@ final class DiffParser {
         if (oldCount == 0 && newCount == 0) {
             throw new KconfigException(here(), "hunk #" + number + " (" + header + ") has no lines");
         }
+        if (oldStart == 0 && oldCount > 0 || newStart == 0 && newCount > 0) {
+            // Only an empty side starts at line 0; patch reads "+0" as "the file ends up empty".
+            throw new KconfigException(here(), "hunk #" + number + " (" + header + ") starts a side at line 0 but"
+                    + " has lines on it");
+        }
         i++;
         List<String> oldLines = new ArrayList<>();
         List<String> newLines = new ArrayList<>();

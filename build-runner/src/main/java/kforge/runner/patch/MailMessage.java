@@ -7,10 +7,12 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,12 +99,12 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
             body++;
         }
         boolean inBody = false;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (body < lines.size()) {
             String line = PatchPaths.stripCarriageReturn(lines.get(body));
             Matcher m = IN_BODY_HEADER.matcher(line);
             if (line.startsWith("[PATCH]") && (line.length() == 7 || Character.isWhitespace(line.charAt(7)))) {
-                headers.put("subject", line);
+                headers.put("subject", line + "\n");  // with its line end, as mailinfo cleans it up
                 // Blank lines after it do not end the in-body headers (they do after a header line).
                 while (body + 1 < lines.size() && lines.get(body + 1).isBlank()) {
                     body++;
@@ -225,8 +227,8 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
             return "";
         }
         // As git mailinfo's cleanup_subject: every run of white space one space; leading spaces and colons go,
-        // and "re:" with something after it.
-        String s = subject.strip().replaceAll("\\s+", " ");
+        // and "re:" with something after it (an in-body subject line's line end counts).
+        String s = subject.replaceAll("\\s+", " ");
         while (true) {
             if (s.startsWith(" ") || s.startsWith(":")) {
                 s = s.substring(1);
@@ -235,7 +237,7 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
             } else if (s.startsWith("[") && s.indexOf(']') > 0) {
                 s = s.substring(s.indexOf(']') + 1);
             } else {
-                return s;
+                return s.strip();
             }
         }
     }

@@ -223,5 +223,8 @@ class DiffReadingTest {
         // patch: "malformed patch"; git apply: "corrupt patch".
         assertEquals("fix.patch:3: hunk #1 (@@ -1,0 +1,0 @@) has no lines",
                 refuse(tree("f", "a\n"), "--- a/f\n+++ b/f\n@@ -1,0 +1,0 @@\n", true));
+        // patch: "The next patch would empty out the file f, which is already empty! Skipping patch."
+        assertEquals("fix.patch:3: hunk #1 (@@ -0,0 +0,2 @@) starts a side at line 0 but has lines on it",
+                refuse(tree("f", ""), "--- a/f\n+++ b/f\n@@ -0,0 +0,2 @@\n+a\n+b\n", true));
     }
 }

@@ -122,6 +122,7 @@ class MailMessageTest {
         assertEquals("spaced out", MailMessage.cleanSubject("  spaced   out  "));
         assertEquals("x", MailMessage.cleanSubject("[PATCH]: x"));
         assertEquals("Re:", MailMessage.cleanSubject("[PATCH] [RFC] Re:"));
+        assertEquals("", MailMessage.cleanSubject("[PATCH] Re:\n"));  // an in-body subject line, with its line end
     }
 
     @Test

@@ -90,6 +90,8 @@ class PatchFuzzTest {
         {"cannot tell the two file names apart", "a broken 'diff --git' line: patch takes the ---/+++ names"},
         {"name another file than 'diff --git", "a git diff whose ---/+++ names differ from its diff --git line's"
                 + " (git apply: 'inconsistent new filename'): patch takes one of them"},
+        {"starts a side at line 0 but has lines", "an @@ line with lines at line 0 (edited): patch reads it as"
+                + " a file that ends up empty, or refuses it"},
         {"'rename from' without 'rename to'", "a broken rename header: patch takes the ---/+++ names"},
         {"no file name left in", "a file name that is only its a/ or b/ (cut off): patch takes another header's"},
         {"creates this file, but it already exists", "git's header of a new empty file where a file already is:"
