@@ -2,6 +2,7 @@ package kforge.runner.patch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,11 +28,16 @@ final class DiffParser {
     private final String source;
     private final List<String> lines;
     private final int strip;
+    /** The patch file's last line has no newline: it may have been cut off there. */
+    private final boolean endsMidLine;
     private int i;
+    /** The current file's "+++ " line ended in CR: as patch does, one trailing CR goes from each of its hunk lines. */
+    private boolean stripCarriageReturns;
 
-    private DiffParser(String source, List<String> lines, int from, int strip) {
+    private DiffParser(String source, List<String> lines, boolean endsMidLine, int from, int strip) {
         this.source = source;
         this.lines = lines;
+        this.endsMidLine = endsMidLine;
         this.strip = strip;
         this.i = from;
     }
@@ -40,8 +46,8 @@ final class DiffParser {
      * @param source the patch's name for messages
      * @param from   the first line to read (after a mail's headers); line numbers stay those of the file
      */
-    static List<FileDiff> parse(String source, List<String> lines, int from, int strip) {
-        return new DiffParser(source, lines, from, strip).files();
+    static List<FileDiff> parse(String source, LineText patch, int from, int strip) {
+        return new DiffParser(source, patch.lines, patch.missingFinalNewline, from, strip).files();
     }
 
     /** Where the first diff starts, for the description above it; lines.size() if there is none. */
@@ -85,6 +91,10 @@ final class DiffParser {
         int start = i;
         SourceLocation where = here();
         String header = PatchPaths.stripCarriageReturn(lines.get(i)).substring("diff --git ".length());
+        if (header.indexOf('\0') >= 0) {
+            throw new KconfigException(where, "the file names in 'diff --git " + header.replace('\0', '?')
+                    + "' hold a NUL byte");
+        }
         i++;
         Integer oldMode = null;
         Integer newMode = null;
@@ -127,12 +137,15 @@ final class DiffParser {
         boolean named = false;
         List<Hunk> hunks = List.of();
         if (i < lines.size() && lines.get(i).startsWith("--- ") && next().startsWith("+++ ")) {
+            named = true;
+            int oldLine = i + 1;
             oldPath = PatchPaths.strip(PatchPaths.headerName(lines.get(i).substring(4), here()).name(), strip, here());
             i++;
             newPath = PatchPaths.strip(PatchPaths.headerName(lines.get(i).substring(4), here()).name(), strip, here());
+            stripCarriageReturns = lines.get(i).endsWith("\r");
             i++;
-            named = true;
             hunks = hunks();
+            requireDevNullSidesEmpty(oldPath, newPath, hunks, oldLine);
         }
         FileDiff.Kind kind;
         if (renameFrom != null || renameTo != null) {
@@ -140,8 +153,14 @@ final class DiffParser {
                 throw new KconfigException(where, "'rename from' without 'rename to' (or the other way round)");
             }
             // git writes these names without the a/ b/ prefix, so one level less is stripped (as git apply does).
-            oldPath = PatchPaths.strip(PatchPaths.unquote(renameFrom, where), Math.max(strip - 1, 0), where);
-            newPath = PatchPaths.strip(PatchPaths.unquote(renameTo, where), Math.max(strip - 1, 0), where);
+            String fromPath = PatchPaths.strip(PatchPaths.unquote(renameFrom, where), Math.max(strip - 1, 0), where);
+            String toPath = PatchPaths.strip(PatchPaths.unquote(renameTo, where), Math.max(strip - 1, 0), where);
+            if (named && !(Objects.equals(fromPath, oldPath) && Objects.equals(toPath, newPath))) {
+                throw new KconfigException(where, "the '---' and '+++' lines name other files than 'rename from "
+                        + renameFrom + "' and 'rename to " + renameTo + "'");
+            }
+            oldPath = fromPath;
+            newPath = toPath;
             kind = FileDiff.Kind.RENAME;
         } else {
             if (!named) {
@@ -164,6 +183,19 @@ final class DiffParser {
                             + " and 'rename to' lines");
                 }
             }
+        }
+        if (named && kind != FileDiff.Kind.RENAME) {
+            // git apply: "inconsistent new filename"; patch would take one of them.
+            String[] names = PatchPaths.gitHeaderNames(header, strip, where);
+            String side = kind == FileDiff.Kind.DELETE ? oldPath : newPath;
+            if (!Objects.equals(names[1], side)) {
+                throw new KconfigException(where, "the '---' and '+++' lines name another file than 'diff --git "
+                        + header + "'");
+            }
+        }
+        if (hunks.isEmpty() && named) {
+            // git writes no ---/+++ lines for a diff without hunks (a pure rename, an empty file): cut off?
+            throw new KconfigException(where, "a git diff with '---' and '+++' lines but no hunks");
         }
         if (hunks.isEmpty() && kind == FileDiff.Kind.MODIFY && (oldMode == null || oldMode.equals(newMode))) {
             throw new KconfigException(where, "a git diff with no hunks and no mode change");
@@ -193,13 +225,16 @@ final class DiffParser {
         i++;
         String oldPath = PatchPaths.strip(oldName.name(), strip, where);
         String newPath = PatchPaths.strip(newName.name(), strip, new SourceLocation(source, start + 2));
+        stripCarriageReturns = lines.get(start + 1).endsWith("\r");
         List<Hunk> hunks = hunks();
+        requireDevNullSidesEmpty(oldPath, newPath, hunks, start + 1);
         if (hunks.isEmpty()) {
             throw new KconfigException(where, "file header without hunks: expected an '@@ -a,b +c,d @@' line after"
                     + " the '+++' line");
         }
-        boolean onlyOld = hunks.size() == 1 && hunks.get(0).newCount() == 0;
-        boolean onlyNew = hunks.size() == 1 && hunks.get(0).oldCount() == 0;
+        // As patch tells them, by the first hunk: "@@ -0,0 ..." makes the file from nothing, "... +0,0 @@" ends it.
+        boolean onlyOld = hunks.get(0).newStart() == 0 && hunks.get(0).newCount() == 0;
+        boolean onlyNew = hunks.get(0).oldStart() == 0 && hunks.get(0).oldCount() == 0;
         FileDiff.Kind kind;
         if (oldPath == null && newPath == null) {
             throw new KconfigException(where, "both file names are /dev/null");
@@ -215,6 +250,29 @@ final class DiffParser {
             kind = FileDiff.Kind.MODIFY;
         }
         return new FileDiff(kind, oldPath, newPath, null, null, hunks, false, start + 1);
+    }
+
+    /**
+     * "--- /dev/null" says the file is new, so no hunk may have old lines and the first starts at line 0 (and
+     * "+++ /dev/null" the other way round). patch goes by the first hunk and takes any other as a change of the
+     * file the other line names; kforge refuses a patch that contradicts itself rather than guess which half
+     * is wrong.
+     *
+     * @param oldLine the "--- " line's number; the "+++ " line is the next
+     */
+    private void requireDevNullSidesEmpty(String oldPath, String newPath, List<Hunk> hunks, int oldLine) {
+        for (Hunk hunk : hunks) {
+            if (oldPath == null && (hunk.oldCount() > 0 || hunk.number() == 1 && hunk.oldStart() != 0)) {
+                throw new KconfigException(new SourceLocation(source, oldLine), "'--- /dev/null' says the file is"
+                        + " new, but hunk #" + hunk.number() + " (" + hunk.header() + ") "
+                        + (hunk.oldCount() > 0 ? "has old lines" : "does not start at line 0"));
+            }
+            if (newPath == null && (hunk.newCount() > 0 || hunk.number() == 1 && hunk.newStart() != 0)) {
+                throw new KconfigException(new SourceLocation(source, oldLine + 1), "'+++ /dev/null' says the file"
+                        + " is deleted, but hunk #" + hunk.number() + " (" + hunk.header() + ") "
+                        + (hunk.newCount() > 0 ? "has new lines" : "does not start at line 0"));
+            }
+        }
     }
 
     private List<Hunk> hunks() {
@@ -236,6 +294,14 @@ final class DiffParser {
         int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
         int newStart = Integer.parseInt(m.group(3));
         int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        if (oldCount == 0 && newCount == 0) {
+            throw new KconfigException(here(), "hunk #" + number + " (" + header + ") has no lines");
+        }
+        if (oldStart == 0 && oldCount > 0 || newStart == 0 && newCount > 0) {
+            // Only an empty side starts at line 0; patch reads "+0" as "the file ends up empty".
+            throw new KconfigException(here(), "hunk #" + number + " (" + header + ") starts a side at line 0 but"
+                    + " has lines on it");
+        }
         i++;
         List<String> oldLines = new ArrayList<>();
         List<String> newLines = new ArrayList<>();
@@ -245,15 +311,29 @@ final class DiffParser {
         int oldLeft = oldCount;
         int newLeft = newCount;
         char last = 0;
-        while (oldLeft > 0 || newLeft > 0 || (i < lines.size() && lines.get(i).startsWith("\\") && last != 0)) {
+        int markerLine = 0;
+        // One "\ No newline" may follow the last line; a second is text after the hunk, as patch reads it.
+        while (oldLeft > 0 || newLeft > 0
+                || (i < lines.size() && lines.get(i).startsWith("\\") && last != 0 && markerLine != i)) {
             if (i >= lines.size()) {
                 throw new KconfigException(new SourceLocation(source, lines.size()), "the patch ends inside hunk #"
                         + number + " (" + header + "): " + oldLeft + " old and " + newLeft + " new lines missing");
             }
-            String line = lines.get(i);
-            // An empty line is a context line whose trailing space a mailer or editor took away.
-            char kind = line.isEmpty() ? ' ' : line.charAt(0);
-            String text = line.isEmpty() ? "" : line.substring(1);
+            if (endsMidLine && i == lines.size() - 1 && !lines.get(i).startsWith("\\")) {
+                // patch refuses this too ("malformed patch"): the line, and what followed it, may be lost.
+                throw new KconfigException(here(), "the patch ends in the middle of a line of hunk #" + number + " ("
+                        + header + "): is it cut off?");
+            }
+            String line = stripCarriageReturns ? PatchPaths.stripCarriageReturn(lines.get(i)) : lines.get(i);
+            // An empty line is a context line whose trailing space a mailer or editor took away; a line that
+            // starts with a tab, one whose leading space a mailer ate (patch reads both so).
+            char kind = line.isEmpty() || line.charAt(0) == '\t' ? ' ' : line.charAt(0);
+            String text = line.isEmpty() ? "" : line.charAt(0) == '\t' ? line : line.substring(1);
+            if ((oldNoNewline && (kind == ' ' || kind == '-')) || (newNoNewline && (kind == ' ' || kind == '+'))) {
+                throw new KconfigException(new SourceLocation(source, markerLine), "'\\ No newline at end of file'"
+                        + " in the middle of hunk #" + number + " (" + header + "): only the last old or new line may"
+                        + " lack its newline");
+            }
             switch (kind) {
                 case ' ' -> {
                     oldLines.add(text);
@@ -274,8 +354,13 @@ final class DiffParser {
                         throw new KconfigException(here(), "'\\ No newline at end of file' before any line of hunk #"
                                 + number);
                     }
+                    if (markerLine == i) {
+                        throw new KconfigException(here(), "'\\ No newline at end of file' twice in a row in hunk #"
+                                + number + " (" + header + ")");
+                    }
                     oldNoNewline |= last != '+';
                     newNoNewline |= last != '-';
+                    markerLine = i + 1;
                 }
                 default -> throw new KconfigException(here(), "unexpected line in hunk #" + number + " (" + header
                         + "): a hunk line starts with ' ', '-' or '+'; the @@ line's counts may be wrong");

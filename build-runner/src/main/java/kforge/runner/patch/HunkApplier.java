@@ -70,7 +70,8 @@ final class HunkApplier {
             return matches(text, hunk, highest) ? highest : -1;
         }
         if (hunk.oldCount() == 0) {
-            return Math.max(floor, Math.min(expected, size));
+            // Nothing to match: it goes where it says, which must not be inside the hunk before it.
+            return expected < floor ? -1 : Math.min(expected, size);
         }
         int start = Math.max(floor, Math.min(expected, highest));
         for (int distance = 0; start + distance <= highest || start - distance >= floor; distance++) {

@@ -7,10 +7,12 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,7 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
 
     /** A patch is a mail when it starts with an mbox "From " line, as every git format-patch file does. */
     static boolean isMail(List<String> lines) {
-        return !lines.isEmpty() && MBOX_SEPARATOR.matcher(lines.get(0)).matches();
+        return !lines.isEmpty() && MBOX_SEPARATOR.matcher(PatchPaths.stripCarriageReturn(lines.get(0))).matches();
     }
 
     static MailMessage parse(String source, List<String> lines) {
@@ -56,27 +58,32 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
         Map<String, String> headers = new LinkedHashMap<>();
         int i = 1;
         String name = null;
+        boolean anyHeader = false;
         for (; i < lines.size(); i++) {
             String line = PatchPaths.stripCarriageReturn(lines.get(i));
             if (line.isEmpty()) {
                 i++;
                 break;
             }
-            if ((line.startsWith(" ") || line.startsWith("\t")) && name != null) {
-                headers.merge(name, line, String::concat);  // an unfolded header keeps the fold's whitespace
+            if (line.startsWith(" ") || line.startsWith("\t")) {
+                if (!anyHeader) {
+                    // git mailinfo finds no From: there, and git am refuses the mail.
+                    throw new KconfigException(new SourceLocation(source, i + 1), "a folded header line with no"
+                            + " header before it: '" + line + "'");
+                }
+                if (name != null) {
+                    headers.merge(name, line, String::concat);  // an unfolded header keeps the fold's whitespace
+                }
                 continue;
             }
+            anyHeader = true;
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new KconfigException(new SourceLocation(source, i + 1), "not a mail header line: '" + line
                         + "' (a blank line must end the headers)");
             }
             name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (headers.containsKey(name)) {
-                name = null;  // the first one counts; ignore the continuation lines of later ones
-                continue;
-            }
-            headers.put(name, line.substring(colon + 1).strip());
+            headers.put(name, line.substring(colon + 1).strip());  // the last one counts, as in git mailinfo
         }
         String encoding = headers.getOrDefault("content-transfer-encoding", "8bit").strip().toLowerCase(Locale.ROOT);
         if (!encoding.equals("7bit") && !encoding.equals("8bit") && !encoding.equals("binary")) {
@@ -85,17 +92,33 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
         }
         Charset charset = charset(source, headers.get("content-type"));
 
-        // git mailinfo's in-body headers: "From:", "Subject:", "Date:" at the top of the body override the mail's.
+        // git mailinfo's in-body headers: "From:", "Subject:", "Date:" at the top of the body (after blank lines)
+        // override the mail's, each once (a second ends them); so does a "[PATCH] ..." line, as a subject.
         int body = i;
+        while (body < lines.size() && lines.get(body).isBlank()) {
+            body++;
+        }
         boolean inBody = false;
+        Set<String> seen = new HashSet<>();
         while (body < lines.size()) {
-            Matcher m = IN_BODY_HEADER.matcher(PatchPaths.stripCarriageReturn(lines.get(body)));
-            if (!m.matches()) {
+            String line = PatchPaths.stripCarriageReturn(lines.get(body));
+            Matcher m = IN_BODY_HEADER.matcher(line);
+            if (line.startsWith("[PATCH]") && (line.length() == 7 || Character.isWhitespace(line.charAt(7)))) {
+                headers.put("subject", line + "\n");  // with its line end, as mailinfo cleans it up
+                // Blank lines after it do not end the in-body headers (they do after a header line).
+                while (body + 1 < lines.size() && lines.get(body + 1).isBlank()) {
+                    body++;
+                }
+            } else if (m.matches() && seen.add(m.group(1).toLowerCase(Locale.ROOT))) {
+                headers.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+            } else {
                 break;
             }
-            headers.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
             inBody = true;
             body++;
+        }
+        if (!inBody) {
+            body = i;
         }
         if (inBody && body < lines.size() && lines.get(body).isBlank()) {
             body++;
@@ -112,6 +135,10 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
             throw new KconfigException(source + ": the mail has no From: header; git am needs the author from it");
         }
         String[] author = author(from);
+        if (author[1].indexOf('@') < 0) {
+            throw new KconfigException(source + ": the From: header '" + from + "' has no e-mail address; git am"
+                    + " needs the author's");
+        }
         ZonedDateTime date = date(source, header(headers, "date", charset));
         String subject = cleanSubject(header(headers, "subject", charset));
         String bodyText = new String(text.toString().getBytes(StandardCharsets.ISO_8859_1), charset);
@@ -199,14 +226,18 @@ record MailMessage(String authorName, String authorEmail, ZonedDateTime date, St
         if (subject == null) {
             return "";
         }
-        String s = subject.strip();
+        // As git mailinfo's cleanup_subject: every run of white space one space; leading spaces and colons go,
+        // and "re:" with something after it (an in-body subject line's line end counts).
+        String s = subject.replaceAll("\\s+", " ");
         while (true) {
-            if (s.regionMatches(true, 0, "re:", 0, 3)) {
-                s = s.substring(3).strip();
+            if (s.startsWith(" ") || s.startsWith(":")) {
+                s = s.substring(1);
+            } else if (s.length() > 3 && s.regionMatches(true, 0, "re:", 0, 3)) {
+                s = s.substring(3);
             } else if (s.startsWith("[") && s.indexOf(']') > 0) {
-                s = s.substring(s.indexOf(']') + 1).strip();
+                s = s.substring(s.indexOf(']') + 1);
             } else {
-                return s;
+                return s.strip();
             }
         }
     }

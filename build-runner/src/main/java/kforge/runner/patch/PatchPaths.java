@@ -53,6 +53,10 @@ final class PatchPaths {
 
     static Named headerName(String text, SourceLocation where) {
         String rest = stripCarriageReturn(text);
+        if (rest.indexOf('\0') >= 0) {
+            // patch would cut the line there: another name, or a timestamp that no longer says "no such file".
+            throw new KconfigException(where, "the file name line '" + rest.replace('\0', '?') + "' holds a NUL byte");
+        }
         if (rest.startsWith("\"")) {
             int end = closingQuote(rest, where);
             return new Named(unquote(rest.substring(0, end + 1), where), rest.substring(end + 1).strip());
@@ -71,6 +75,10 @@ final class PatchPaths {
     /** The two names of "diff --git a/x b/x" (the text after "diff --git "), each stripped by strip. */
     static String[] gitHeaderNames(String text, int strip, SourceLocation where) {
         String rest = stripCarriageReturn(text);
+        if (rest.indexOf('\0') >= 0) {
+            throw new KconfigException(where, "the file names in 'diff --git " + rest.replace('\0', '?')
+                    + "' hold a NUL byte");
+        }
         if (rest.startsWith("\"")) {
             int end = closingQuote(rest, where);
             String first = unquote(rest.substring(0, end + 1), where);
@@ -101,6 +109,10 @@ final class PatchPaths {
      * @param where null to return null instead of failing (when only probing)
      */
     static String strip(String name, int strip, SourceLocation where) {
+        if (name.indexOf('\0') >= 0) {
+            // patch would cut the name there and patch another file than the one written.
+            return fail(where, "the file name '" + name.replace('\0', '?') + "' holds a NUL byte");
+        }
         if (name.equals(DEV_NULL)) {
             return null;
         }

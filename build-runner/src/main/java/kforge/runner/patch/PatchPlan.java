@@ -73,7 +73,8 @@ final class PatchPlan {
         switch (diff.kind()) {
             case ADD -> {
                 Slot slot = slot(diff.newPath());
-                if (slot.current != null) {
+                // An empty file counts as none, as patch counts it.
+                if (slot.current != null && slot.current.length > 0) {
                     throw conflict(diff.newPath(), "the patch creates this file, but it already exists");
                 }
                 slot.current = patched(diff.newPath(), new byte[0], diff);

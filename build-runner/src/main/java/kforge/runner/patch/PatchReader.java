@@ -22,14 +22,18 @@ final class PatchReader {
      * @param strip  -pN
      */
     static ParsedPatch read(Path file, String source, int strip) {
-        List<String> lines = LineText.of(bytes(file, source)).lines;
+        LineText text = LineText.of(bytes(file, source));
+        List<String> lines = text.lines;
         if (MailMessage.isMail(lines)) {
-            MailMessage mail = MailMessage.parse(source, lines);
-            return new ParsedPatch(DiffParser.parse(source, lines, mail.diffLine(), strip), mail, "");
+            // As git am's mailsplit reads a mail (am.keepcr is off): a CRLF line end is a line end, diff included.
+            List<String> mailLines = lines.stream().map(PatchPaths::stripCarriageReturn).toList();
+            MailMessage mail = MailMessage.parse(source, mailLines);
+            return new ParsedPatch(DiffParser.parse(source, new LineText(mailLines, text.missingFinalNewline),
+                    mail.diffLine(), strip), mail, "");
         }
         int first = DiffParser.firstDiffLine(lines, 0);
         String description = EncodedWords.utf8(String.join("\n", lines.subList(0, first)));
-        return new ParsedPatch(DiffParser.parse(source, lines, 0, strip), null, CommitMessages.stripSpace(description));
+        return new ParsedPatch(DiffParser.parse(source, text, 0, strip), null, CommitMessages.stripSpace(description));
     }
 
     static byte[] bytes(Path file, String source) {

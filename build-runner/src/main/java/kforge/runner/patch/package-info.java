@@ -37,5 +37,14 @@
  * Every context line must match: there is no fuzz. A hunk may have moved (an offset, reported as patch reports
  * it); it is searched nearest first. Each patch is atomic: every file's new content is computed in memory,
  * and only if every hunk applies is anything written; a failure names the patch, the file and the hunk.
+ *
+ * <h2>Reading, against GNU patch</h2>
+ * Read as {@code patch -p1} reads it (PatchFuzzTest compares the two on mutated diffs): a tab-led hunk line is
+ * context whose leading space a mailer ate; a CR at the end of a file's "+++" line means one CR goes from each
+ * of its hunk lines; a diff -N file is new (deleted) when its timestamp is the epoch and its first hunk is
+ * "@@ -0,0" ("+0,0"); an empty file counts as none. Stricter than patch, with file:line and the fault: a patch
+ * cut off in a hunk or its header, "\ No newline at end of file" before the last line of a side, /dev/null on
+ * a side that has lines, a NUL in a file name line, file headers without hunks, ---/+++ names that are not the
+ * diff --git or rename names, and hunks that overlap the one before (patch may apply a repeated hunk twice).
  */
 package kforge.runner.patch;

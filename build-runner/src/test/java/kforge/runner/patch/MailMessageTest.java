@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -117,6 +118,11 @@ class MailMessageTest {
         assertEquals("x", MailMessage.cleanSubject("[RFC][PATCH 1/2] x"));
         assertEquals("net: y", MailMessage.cleanSubject("Re: RE: [PATCH net-next] net: y"));
         assertEquals("z [not a tag]", MailMessage.cleanSubject("  z [not a tag]"));
+        // git mailinfo's (MailFuzzTest): runs of spaces are one, colons go, a "Re:" with nothing after it stays.
+        assertEquals("spaced out", MailMessage.cleanSubject("  spaced   out  "));
+        assertEquals("x", MailMessage.cleanSubject("[PATCH]: x"));
+        assertEquals("Re:", MailMessage.cleanSubject("[PATCH] [RFC] Re:"));
+        assertEquals("", MailMessage.cleanSubject("[PATCH] Re:\n"));  // an in-body subject line, with its line end
     }
 
     @Test
@@ -126,5 +132,50 @@ class MailMessageTest {
         KconfigException anonymous = assertThrows(KconfigException.class, () -> parse(
                 "From 24be9d1d98a423f42d0b5efe0b3a90c92e0b13f4 Mon Sep 17 00:00:00 2001\nSubject: x\n\n---\n"));
         assertTrue(anonymous.getMessage().contains("no From: header"), anonymous.getMessage());
+    }
+    // Found by MailFuzzTest; each expectation is git am's (2.39), checked against it when git is installed.
+
+    @Test
+    void aMailWithCrlfLineEndsReadsAsGitAmReadsIt() throws Exception {
+        String crlf = FORWARDED.replace("\n", "\r\n");
+        ParsedPatch parsed = PatchReader.read(write(dir, "crlf.patch", crlf), "crlf.patch", 1);
+        MailMessage mail = parsed.mail();
+        assertTrue(mail != null, "a mail, not a plain diff");
+        assertEquals("andre@example.org", mail.authorEmail());
+        assertEquals("f: say b\n\nThe real message.\n", mail.message());
+        assertEquals(List.of("b"), parsed.files().get(0).hunks().get(0).newLines());
+        assertSameAsGitAm(crlf, mail);
+    }
+
+    @Test
+    void anInBodyPatchLineIsTheSubjectAndAnInBodyHeaderCountsOnce() throws Exception {
+        String text = FORWARDED.replace("From: =?iso-8859-1?q?Andr=E9_Author?= <andre@example.org>\n",
+                "[PATCH] the real subject\nDate: Tue, 3 Jan 2023 10:00:00 +0100\nDate: Wed, 4 Jan 2023 10:00:00 +0100\n");
+        MailMessage mail = parse(text);
+        assertEquals("the real subject\n\nDate: Wed, 4 Jan 2023 10:00:00 +0100\n\nThe real message.\n",
+                mail.message());
+        assertEquals(ZonedDateTime.parse("2023-01-03T10:00:00+01:00"), mail.date());
+        assertSameAsGitAm(text, mail);
+    }
+
+    @Test
+    void theLastOfTwoHeadersCounts() throws Exception {
+        String text = FORWARDED.replace("Subject: [PATCH] f: say b\n", "Subject: [PATCH] first\nSubject: [PATCH] second\n");
+        assertEquals("second\n\nThe real message.\n", parse(text).message());
+        assertSameAsGitAm(text, parse(text));
+    }
+
+    @Test
+    void aFromWithoutAnAddressOrAFoldedFirstHeaderIsRefused() {
+        // git am: "fatal: empty ident name (for <>) not allowed".
+        KconfigException nobody = assertThrows(KconfigException.class, () -> parse(FORWARDED
+                .replace("From: Maintainer <maint@example.org>", "From: Name Without Address")
+                .replace("From: =?iso-8859-1?q?Andr=E9_Author?= <andre@example.org>\n", "")));
+        assertEquals("test.patch: the From: header 'Name Without Address' has no e-mail address; git am needs the"
+                + " author's", nobody.getMessage());
+        KconfigException folded = assertThrows(KconfigException.class, () -> parse(FORWARDED
+                .replace("From: Maintainer", " From: Maintainer")));
+        assertEquals("test.patch:2: a folded header line with no header before it: ' From: Maintainer"
+                + " <maint@example.org>'", folded.getMessage());
     }
 }
