@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import kforge.kconfig.io.WriterToken;
+
 /**
  * Writes a patch's files all or none. Every new content first goes to a temporary file beside its target
  * (same directory, so the move is a rename); only then is each moved into place, or deleted. Should a move
@@ -126,7 +128,7 @@ final class TreeWriter {
     private Path temporary(Path target, byte[] content, boolean executable) throws IOException {
         createParents(target);
         Path temporary = target.resolveSibling("." + target.getFileName() + ".kforge-"
-                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".tmp");
+                + WriterToken.current() + "-" + COUNTER.incrementAndGet() + ".tmp");
         Files.write(temporary, content);
         PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
         if (view != null) {
@@ -178,7 +180,7 @@ final class TreeWriter {
 
     /**
      * Deletes the temporary files a killed writer left beside a target ({@link #temporary}'s names), those of
-     * processes that no longer run.
+     * processes that no longer run ({@link WriterToken}: a PID given to a later process does not count).
      */
     static void removeStaleTemporaries(Path tree, String path) throws IOException {
         Path target = tree.resolve(path);
@@ -192,10 +194,8 @@ final class TreeWriter {
             for (Path sibling : siblings) {
                 String name = sibling.getFileName().toString();
                 String rest = name.substring(prefix.length(), name.length() - ".tmp".length());
-                int dash = rest.indexOf('-');
-                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
-                        && !ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).map(ProcessHandle::isAlive)
-                                .orElse(false)) {
+                int counter = rest.lastIndexOf('-');
+                if (counter > 0 && !WriterToken.isRunning(rest.substring(0, counter))) {
                     Files.deleteIfExists(sibling);
                 }
             }

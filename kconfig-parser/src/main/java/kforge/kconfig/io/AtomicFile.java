@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces a file the way conf does: write NAME.PID.tmp, keep the old file as NAME.old, then rename the
- * new one into place, so a crash never leaves a half-written .config behind.
+ * Replaces a file the way conf does: write NAME.TOKEN.tmp ({@link WriterToken}), keep the old file as NAME.old,
+ * then rename the new one into place, so a crash never leaves a half-written .config behind.
  */
 public final class AtomicFile {
     /** What happened to the target. */
@@ -32,7 +32,7 @@ public final class AtomicFile {
             return Outcome.UNCHANGED;
         }
         removeLeftovers(target);
-        Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path tmp = target.resolveSibling(target.getFileName() + "." + WriterToken.current() + ".tmp");
         try {
             Files.write(tmp, bytes);
             if (keepOld && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -46,26 +46,22 @@ public final class AtomicFile {
     }
 
     /**
-     * A process killed while it replaced NAME leaves its NAME.PID.tmp (or NAME.old.PID.tmp) behind; once that
-     * process is gone nothing else will remove it. A live PID's file may be another writer's work in progress.
+     * A process killed while it replaced NAME leaves its NAME.TOKEN.tmp (or NAME.old.TOKEN.tmp) behind; once
+     * that process is gone nothing else will remove it. A running writer's file is its work in progress.
      */
     private static void removeLeftovers(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Pattern leftover = Pattern.compile(Pattern.quote(target.getFileName().toString())
-                + "(?:\\.old)?\\.(\\d{1,10})\\.tmp");
+                + "(?:\\.old)?\\.(" + WriterToken.PATTERN + ")\\.tmp");
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
                 file -> leftover.matcher(file.getFileName().toString()).matches())) {
             for (Path sibling : siblings) {
                 Matcher name = leftover.matcher(sibling.getFileName().toString());
-                if (name.matches() && !isAlive(Long.parseLong(name.group(1)))) {
+                if (name.matches() && !WriterToken.isRunning(name.group(1))) {
                     Files.deleteIfExists(sibling);
                 }
             }
         }
-    }
-
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /**
@@ -76,7 +72,7 @@ public final class AtomicFile {
      */
     private static void keepAsOld(Path target) throws IOException {
         Path old = target.resolveSibling(target.getFileName() + ".old");
-        Path link = target.resolveSibling(target.getFileName() + ".old." + ProcessHandle.current().pid() + ".tmp");
+        Path link = target.resolveSibling(target.getFileName() + ".old." + WriterToken.current() + ".tmp");
         try {
             Files.deleteIfExists(link);
             Files.createLink(link, target);
