@@ -1,17 +1,12 @@
 package kforge.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import kforge.kconfig.testing.CommandRun;
 import kforge.kconfig.testing.Oracle;
 import kforge.kconfig.testing.ReferenceKernel;
-import kforge.runner.artifact.Artifact;
 import kforge.runner.board.BoardProfiles;
-import kforge.runner.boot.KernelBoot;
 import kforge.runner.record.BuildRecord;
 import kforge.runner.record.BuildRecords;
 import kforge.runner.record.BuildStatus;
@@ -30,16 +23,11 @@ import kforge.runner.record.BuildStatus;
  * kforge boot on Debian's 6.1 and 6.12: UML as a process and versatilepb under qemu-system-arm, each a
  * small kernel (the preset's boot fragment over allnoconfig, checked against the kernel's own make), a
  * static init built with the board's compiler, and the marker on the console. Also a boot that never
- * shows the marker, and two versatilepb builds from empty out dirs that must give the same zImage.
- * Cost: four small kernel builds of ~1.5 min each and a fifth for reproducibility; each boot takes ~1 s.
+ * shows the marker, in the 6.1 UML out dir. The kernels are {@link SmallKernels}', shared with
+ * DistributedBuildTest (the same versatilepb zImage from a second empty out dir) and BuildBootWindowTest
+ * (the UML out dir rebuilt and booted from the panel). Cost: four small kernel builds, 70-95 s each on an idle machine (twice that in CI); a boot ~1 s.
  */
 class BootCommandTest {
-    private static final Map<String, Booted> BOOTED = new ConcurrentHashMap<>();
-
-    /** An out dir after its first kforge boot, with the record, .config and console log as it left them. */
-    private record Booted(Path out, BuildRecord record, String config, String console) {
-    }
-
     @TempDir
     static Path dir;
 
@@ -65,7 +53,7 @@ class BootCommandTest {
 
     @Test
     void anInitWithoutTheMarkerFailsAtTheTimeoutAndLeavesNoProcess() throws Exception {
-        Path out = booted(ReferenceKernel.LINUX_6_1, "uml").out();
+        Path out = SmallKernels.booted(ReferenceKernel.LINUX_6_1, "uml").out();
         Path silent = dir.resolve("silent-init.c");
         Files.writeString(silent, "#include <stdio.h>\n#include <unistd.h>\nint main(void) {\n"
                 + "  printf(\"an init that never says it\\n\"); fflush(stdout);\n  for (;;) pause();\n}\n");
@@ -89,22 +77,8 @@ class BootCommandTest {
         assertNoProcessRuns(out.resolve("linux"));
     }
 
-    @Test
-    void twoVersatilepbBuildsFromEmptyOutDirsGiveTheSameZImage() throws Exception {
-        Path first = booted(ReferenceKernel.LINUX_6_1, "versatilepb").out();
-        Path second = dir.resolve("versatilepb-again");
-        CliRun run = CliRun.kforge("build", "--board", "versatilepb", "-n", "--tree",
-                ReferenceKernel.LINUX_6_1.tree().toString(), "--out", second.toString(), "-q", "--progress", "plain",
-                "--targets", "zImage");
-        assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
-        assertEquals(zImageSha(first), zImageSha(second));
-        BuildRecord.Reproducible fixed = BuildRecords.read(second.resolve(BuildRecords.LATEST)).reproducible();
-        assertNotNull(fixed);
-        assertEquals("fixed", fixed.timestampSource(), "a Debian source tarball is no git tree");
-    }
-
     private static void assertBoots(ReferenceKernel kernel, String board, String arch, String cross) throws Exception {
-        Booted booted = booted(kernel, board);
+        SmallKernels.Booted booted = SmallKernels.booted(kernel, board);
         Path fragment = dir.resolve(board + "-boot.config");
         Files.writeString(fragment, String.join("\n", BoardProfiles.builtIn().get(board).boot().config()) + "\n");
         assertEquals(Oracle.configWithAllconfig(kernel, arch, cross, "allnoconfig", fragment,
@@ -115,29 +89,6 @@ class BootCommandTest {
         assertEquals(BuildStatus.PASS, boot.status(), boot.detail());
         assertTrue(boot.seconds() > 0 && boot.seconds() < 60, String.valueOf(boot.seconds()));
         assertTrue(booted.console().contains(boot.marker()), "the console log has the marker");
-    }
-
-    /** A passing kforge boot of the board's small kernel, booted once per test run. */
-    private static Booted booted(ReferenceKernel kernel, String board) {
-        return BOOTED.computeIfAbsent(kernel + "/" + board, key -> {
-            Path out = dir.resolve(board + "-" + kernel);
-            CliRun run = CliRun.kforge("boot", "--board", board, "-n", "--tree", kernel.tree().toString(),
-                    "--out", out.toString(), "-q", "--progress", "plain", "--timeout", "60");
-            assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
-            assertTrue(run.out().contains("kforge: boot PASS"), CliRun.tail(run.out()));
-            assertTrue(run.out().contains(KernelBoot.DEFAULT_MARKER), "the console is streamed");
-            try {
-                BuildRecord record = BuildRecords.read(out.resolve(BuildRecords.LATEST));
-                return new Booted(out, record, Files.readString(out.resolve(".config"), StandardCharsets.ISO_8859_1),
-                        Files.readString(out.resolve(record.boot().console())));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static String zImageSha(Path out) {
-        return Artifact.inspect(out, "arch/arm/boot/zImage", "arm").sha256();
     }
 
     private static void assertNoProcessRuns(Path program) {

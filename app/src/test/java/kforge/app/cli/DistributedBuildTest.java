@@ -3,8 +3,6 @@ package kforge.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -24,35 +22,27 @@ import kforge.runner.testing.DistccDaemon;
 import kforge.runner.testing.WrapperVariables;
 
 /**
- * A small S3C2410 kernel (allnoconfig with the SoC and SMDK2410 board turned on, on Debian's 6.1) built by
- * "kforge build" as a process of its own: without a wrapper, then through a distccd the test starts on
- * 127.0.0.1. The zImages must be identical byte for byte, and distccd's own log says how many compiles it
- * took. ccache+distcc (misses to the daemon, hits not) and icecream are checked on the fake kernel in
- * WrappedBuildTest, against the same kind of daemons, and timed on this kernel by scripts/bench-distributed:
- * on a real kernel they would add three builds to CI and check no more.
- * Cost: two builds of ~610 objects, about 2 and 2.5 min at -j2.
+ * The versatilepb preset's small kernel (its boot fragment over allnoconfig, on Debian's 6.1) built by
+ * "kforge build" as a process of its own, from an empty out dir, through a distccd the test starts on
+ * 127.0.0.1. Its zImage must be byte for byte the one the same preset's kforge boot built without a wrapper
+ * in another empty out dir ({@link SmallKernels}, shared with BootCommandTest): the build is reproducible
+ * across out dirs and wrappers. distccd's own log says how many compiles it took. ccache+distcc (misses to
+ * the daemon, hits not) and icecream are checked on the fake kernel in WrappedBuildTest, against the same
+ * kind of daemons, and timed on a small S3C2410 kernel by scripts/bench-distributed: on a real kernel they
+ * would add three builds to CI and check no more.
+ * Cost: one build of ~600 objects through distcc, about 1.5 min at -j2 idle (twice that in CI); the build
+ * without a wrapper is BootCommandTest's.
  */
 class DistributedBuildTest {
-    /** Shared with scripts/bench-distributed. */
-    private static final String TINY_FRAGMENT = "s3c2410-tiny.config";
     private static final int MANY = 100;
 
     @TempDir
     static Path dir;
-    private static Path fragment;
     private static DistccDaemon distccd;
-    private static String localZImage;
 
     @BeforeAll
-    static void startTheDaemonAndBuildLocally() throws IOException {
-        try (var in = DistributedBuildTest.class.getResourceAsStream(TINY_FRAGMENT)) {
-            fragment = dir.resolve(TINY_FRAGMENT);
-            Files.write(fragment, in.readAllBytes());
-        }
+    static void startTheDaemon() {
         distccd = DistccDaemon.start();
-        BuildRecord local = build("local", null, Map.of());
-        assertEquals(null, local.wrapper());
-        localZImage = zImage(dir.resolve("local"));
     }
 
     @AfterAll
@@ -63,12 +53,16 @@ class DistributedBuildTest {
     }
 
     @Test
-    void distccSendsTheCompilesToTheDaemonAndTheZImageIsTheLocalOne() throws IOException {
+    void distccSendsTheCompilesToTheDaemonAndTheZImageIsTheLocalOne() {
+        SmallKernels.Booted local = SmallKernels.booted(ReferenceKernel.LINUX_6_1, "versatilepb");
+        assertEquals(null, local.record().wrapper());
         long before = distccd.compileJobs();
         BuildRecord record = build("distcc", "distcc", Map.of("DISTCC_HOSTS", distccd.hostSpec()));
         long taken = distccd.compileJobs() - before;
 
-        assertEquals(localZImage, zImage(dir.resolve("distcc")));
+        assertEquals(local.zImage(), zImage(dir.resolve("distcc")), "the same zImage from another empty"
+                + " out dir, through distcc");
+        assertEquals("fixed", record.reproducible().timestampSource(), "a Debian source tarball is no git tree");
         assertTrue(taken > MANY, "distccd's log: " + taken + " compile jobs");
         BuildRecord.Wrapper w = record.wrapper();
         assertEquals("distcc", record.compilerWrapper());
@@ -89,7 +83,7 @@ class DistributedBuildTest {
                 + " with arm-linux-gnueabi-gcc"), run.out());
     }
 
-    /** kforge build of the tiny kernel into dir/name, the wrapper's variables set and no other. */
+    /** kforge build of versatilepb's small kernel into dir/name, the wrapper's variables set and no other. */
     private static BuildRecord build(String name, String wrapper, Map<String, String> variables) {
         Map<String, String> env = new HashMap<>();
         for (String inherited : System.getenv().keySet()) {
@@ -99,13 +93,9 @@ class DistributedBuildTest {
         }
         env.putAll(variables);
         Path out = dir.resolve(name);
-        List<String> args = new java.util.ArrayList<>(List.of("build", "--board", "s3c2410", "-n", "--fragment",
-                fragment.toString(), "--tree", ReferenceKernel.LINUX_6_1.tree().toString(), "--out", out.toString(),
-                "-j", "2", "--targets", "zImage", "-q", "--progress", "plain"));
-        if (wrapper != null) {
-            args.addAll(List.of("--wrapper", wrapper));
-        }
-        CliRun run = CliRun.kforgeProcess(env, args.toArray(String[]::new));
+        CliRun run = CliRun.kforgeProcess(env, "build", "--board", "versatilepb", "-n", "--tree",
+                ReferenceKernel.LINUX_6_1.tree().toString(), "--out", out.toString(), "-j", "2", "--targets", "zImage",
+                "-q", "--progress", "plain", "--wrapper", wrapper);
         assertEquals(0, run.exit(), CliRun.tail(run.out()) + run.err());
         BuildRecord record = BuildRecords.read(out.resolve(BuildRecords.LATEST));
         assertEquals(BuildStatus.PASS, record.status());
