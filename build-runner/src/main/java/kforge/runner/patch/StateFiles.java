@@ -3,11 +3,17 @@ package kforge.runner.patch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Small bookkeeping files (series, applied list) replaced by rename, so a crash leaves the old or the new one. */
+import kforge.kconfig.io.WriterToken;
+
+/**
+ * Small bookkeeping files (series, applied list, journal) replaced by rename, so a crash leaves the old or the
+ * new one. A writer killed before the rename leaves its temporary file; the next write of that file removes it.
+ */
 final class StateFiles {
     private StateFiles() {
     }
@@ -18,8 +24,8 @@ final class StateFiles {
 
     static void copy(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".kforge-" + ProcessHandle.current().pid()
-                + ".tmp");
+        removeStaleTemporaries(file);
+        Path temporary = file.resolveSibling(temporaryPrefix(file) + WriterToken.current() + ".tmp");
         try {
             Files.write(temporary, content);
             try {
@@ -30,5 +36,23 @@ final class StateFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** The temporary files of writers of this file that no longer run ({@link WriterToken}). */
+    static void removeStaleTemporaries(Path file) throws IOException {
+        String prefix = temporaryPrefix(file);
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.toAbsolutePath().getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path sibling : siblings) {
+                String name = sibling.getFileName().toString();
+                if (!WriterToken.isRunning(name.substring(prefix.length(), name.length() - ".tmp".length()))) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
+    }
+
+    private static String temporaryPrefix(Path file) {
+        return "." + file.getFileName() + ".kforge-";
     }
 }
