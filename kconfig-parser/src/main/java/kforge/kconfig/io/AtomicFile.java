@@ -77,6 +77,9 @@ public final class AtomicFile {
             Files.deleteIfExists(link);
             Files.createLink(link, target);
             Files.move(link, old, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // When NAME.old already is NAME (a writer was killed after keeping it), rename(2) of one link over
+            // another of the same file does nothing and leaves the temporary name.
+            Files.deleteIfExists(link);
         } catch (IOException | UnsupportedOperationException e) {
             Files.deleteIfExists(link);
             Files.move(target, old, StandardCopyOption.REPLACE_EXISTING);

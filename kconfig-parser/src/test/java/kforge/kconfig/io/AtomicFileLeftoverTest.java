@@ -61,6 +61,20 @@ class AtomicFileLeftoverTest {
         assertEquals("CONFIG_A=y\n", Files.readString(dir.resolve(".config.old")));
     }
 
+    @Test
+    void keepingTheOldFileWhenItAlreadyIsTheCurrentOneLeavesNoTemporaryName() throws IOException {
+        // What a writer killed between keeping .config.old and renaming the new .config in leaves behind.
+        Path config = dir.resolve(".config");
+        Files.writeString(config, "CONFIG_A=y\n");
+        Files.createLink(dir.resolve(".config.old"), config);
+
+        AtomicFile.replace(config, "CONFIG_A=n\n", true);
+
+        assertEquals(List.of(".config", ".config.old"), names());
+        assertEquals("CONFIG_A=y\n", Files.readString(dir.resolve(".config.old")));
+        assertEquals("CONFIG_A=n\n", Files.readString(config));
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
