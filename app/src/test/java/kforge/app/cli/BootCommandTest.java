@@ -25,7 +25,8 @@ import kforge.runner.record.BuildStatus;
  * static init built with the board's compiler, and the marker on the console. Also a boot that never
  * shows the marker, in the 6.1 UML out dir. The kernels are {@link SmallKernels}', shared with
  * DistributedBuildTest (the same versatilepb zImage from a second empty out dir) and BuildBootWindowTest
- * (the UML out dir rebuilt and booted from the panel). Cost: four small kernel builds, 70-95 s each on an idle machine (twice that in CI); a boot ~1 s.
+ * (the UML out dir rebuilt and booted from the panel). Cost: four small kernel builds, 70-95 s each on an
+ * idle machine (twice that in CI); a boot ~1 s.
  */
 class BootCommandTest {
     @TempDir

@@ -30,12 +30,13 @@ public final class SmallKernels {
     private static final Map<String, Booted> BOOTED = new ConcurrentHashMap<>();
     private static final Path DIR = createDir();
 
-    /**
-     * The out dir, and the record, .config and console log its first kforge boot left there.
-     *
-     * @param zImage the sha256 of that boot's arch/arm/boot/zImage, "" for a board without one
-     */
-    public record Booted(Path out, BuildRecord record, String config, String console, String zImage) {
+    /** The out dir, and the record, .config and console log its first kforge boot left there. */
+    public record Booted(Path out, BuildRecord record, String config, String console) {
+        /** The sha256 of that boot's arch/arm/boot/zImage, "" for a board without one. */
+        public String zImage() {
+            return record.artifacts().stream().filter(a -> a.path().equals("arch/arm/boot/zImage"))
+                    .map(Artifact::sha256).findFirst().orElse("");
+        }
     }
 
     private SmallKernels() {
@@ -56,15 +57,10 @@ public final class SmallKernels {
         try {
             BuildRecord record = BuildRecords.read(out.resolve(BuildRecords.LATEST));
             return new Booted(out, record, Files.readString(out.resolve(".config"), StandardCharsets.ISO_8859_1),
-                    Files.readString(out.resolve(record.boot().console())), zImageOf(record));
+                    Files.readString(out.resolve(record.boot().console())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String zImageOf(BuildRecord record) {
-        return record.artifacts().stream().filter(a -> a.path().equals("arch/arm/boot/zImage")).map(Artifact::sha256)
-                .findFirst().orElse("");
     }
 
     private static Path createDir() {

@@ -3,10 +3,10 @@ package kforge.runner.patch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
 
 import kforge.kconfig.io.WriterToken;
 
@@ -40,16 +40,8 @@ final class StateFiles {
 
     /** The temporary files of writers of this file that no longer run ({@link WriterToken}). */
     static void removeStaleTemporaries(Path file) throws IOException {
-        String prefix = temporaryPrefix(file);
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.toAbsolutePath().getParent(),
-                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
-            for (Path sibling : siblings) {
-                String name = sibling.getFileName().toString();
-                if (!WriterToken.isRunning(name.substring(prefix.length(), name.length() - ".tmp".length()))) {
-                    Files.deleteIfExists(sibling);
-                }
-            }
-        }
+        WriterToken.removeLeftovers(file.toAbsolutePath().getParent(), Pattern.compile(
+                Pattern.quote(temporaryPrefix(file)) + "(" + WriterToken.PATTERN + ")\\.tmp"));
     }
 
     private static String temporaryPrefix(Path file) {

@@ -3,7 +3,6 @@ package kforge.runner.patch;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import kforge.kconfig.io.WriterToken;
 
@@ -188,18 +188,8 @@ final class TreeWriter {
         if (dir == null || !Files.isDirectory(dir)) {
             return;
         }
-        String prefix = "." + target.getFileName() + ".kforge-";
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir,
-                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
-            for (Path sibling : siblings) {
-                String name = sibling.getFileName().toString();
-                String rest = name.substring(prefix.length(), name.length() - ".tmp".length());
-                int counter = rest.lastIndexOf('-');
-                if (counter > 0 && !WriterToken.isRunning(rest.substring(0, counter))) {
-                    Files.deleteIfExists(sibling);
-                }
-            }
-        }
+        WriterToken.removeLeftovers(dir, Pattern.compile(Pattern.quote("." + target.getFileName() + ".kforge-")
+                + "(" + WriterToken.PATTERN + ")-\\d+\\.tmp"));
     }
 
     private static void move(Path temporary, Path target) throws IOException {

@@ -1,6 +1,7 @@
 package kforge.runner.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class StateFilesTest {
         assertEquals(List.of(".journal.kforge-" + parent + ".tmp", ".series.kforge-" + self + "-1.tmp", "journal"),
                 names(), "a running writer's file and another file's temporary stay");
         assertEquals("state\n", Files.readString(dir.resolve("journal")));
-        assertEquals(true, WriterToken.isRunning(Long.toString(parent)));
+        assertTrue(WriterToken.isRunning(Long.toString(parent)), "the kept file's writer runs");
     }
 
     private List<String> names() throws IOException {

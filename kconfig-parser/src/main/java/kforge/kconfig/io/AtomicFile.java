@@ -2,13 +2,11 @@ package kforge.kconfig.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,18 +48,8 @@ public final class AtomicFile {
      * that process is gone nothing else will remove it. A running writer's file is its work in progress.
      */
     private static void removeLeftovers(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Pattern leftover = Pattern.compile(Pattern.quote(target.getFileName().toString())
-                + "(?:\\.old)?\\.(" + WriterToken.PATTERN + ")\\.tmp");
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
-                file -> leftover.matcher(file.getFileName().toString()).matches())) {
-            for (Path sibling : siblings) {
-                Matcher name = leftover.matcher(sibling.getFileName().toString());
-                if (name.matches() && !WriterToken.isRunning(name.group(1))) {
-                    Files.deleteIfExists(sibling);
-                }
-            }
-        }
+        WriterToken.removeLeftovers(target.toAbsolutePath().getParent(), Pattern.compile(
+                Pattern.quote(target.getFileName().toString()) + "(?:\\.old)?\\.(" + WriterToken.PATTERN + ")\\.tmp"));
     }
 
     /**

@@ -1,5 +1,9 @@
 package kforge.kconfig.io;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,6 +48,22 @@ public final class WriterToken {
         Optional<Instant> started = process.get().info().startInstant();
         // A start time that cannot be read proves nothing: the file may be a live writer's.
         return started.map(s -> s.toEpochMilli() == Long.parseLong(parts.group(2))).orElse(true);
+    }
+
+    /**
+     * Deletes the files in dir whose whole name matches leftover and whose token, the pattern's group 1, is
+     * not {@link #isRunning running}: what killed writers left behind. Other files stay.
+     */
+    public static void removeLeftovers(Path dir, Pattern leftover) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                file -> leftover.matcher(file.getFileName().toString()).matches())) {
+            for (Path file : files) {
+                Matcher name = leftover.matcher(file.getFileName().toString());
+                if (name.matches() && !isRunning(name.group(1))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static String of(ProcessHandle process) {
